@@ -73,3 +73,18 @@ def test_unreadable_and_invalid_files_become_failures(tmp_path: Path) -> None:
     assert str(latin1) in items[0].reason  # type: ignore[union-attr]
     assert not isinstance(items[-1], Failure)
     assert items[-1].title == "Titre"
+
+
+@pytest.mark.parametrize(
+    ("raw", "clean"),
+    [
+        ('"Il a dit ""non"" au ministre."', 'Il a dit "non" au ministre.'),
+        ('"Un texte cité en entier."', "Un texte cité en entier."),
+        ('Le « oui » du président.', "Le « oui » du président."),
+        ('"Oui", dit-il, "mais non".', '"Oui", dit-il, "mais non".'),
+    ],
+)
+def test_csv_quoting_is_undone(raw: str, clean: str) -> None:
+    from veille.ingest.files import unquote_csv_field
+
+    assert unquote_csv_field(raw) == clean

@@ -91,18 +91,32 @@ def article_from_record(
                 where=where, key=key, type=type(value).__name__))
     if not record["text"].strip():
         return Failure(source, record_ref, Errors.E004.format(where=where))
+    title = unquote_csv_field((record.get("title") or "").strip()) or None
     published = parse_published(record.get("published"), where=where)
     if isinstance(published, Failure):
         return Failure(source, record_ref, published.reason)
     return Article(
-        text=record["text"].strip(),
+        text=unquote_csv_field(record["text"].strip()),
         id=record.get("id") or _content_id(record["text"]),
-        title=(record.get("title") or "").strip() or None,
+        title=title,
         published=published,
         url=record.get("url"),
         source=record.get("source") or source,
         language=record.get("language") or "fr",
     )
+
+
+def unquote_csv_field(text: str) -> str:
+    """Undo CSV quoting left in a text: outer quotes around it and inner quotes doubled.
+
+    Corpora exported through CSV (MasakhaNEWS among them) keep ``"…""mot""…"``; read as is,
+    every quote pairs with the wrong one and the whole article looks like reported speech.
+    """
+    if len(text) >= 2 and text[0] == text[-1] == '"' and '""' in text[1:-1]:
+        return text[1:-1].replace('""', '"').strip()
+    if len(text) >= 2 and text[0] == text[-1] == '"' and text.count('"') == 2:
+        return text[1:-1].strip()
+    return text
 
 
 def parse_published(value: Any, *, where: str) -> date | None | Failure:

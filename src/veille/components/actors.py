@@ -1,0 +1,394 @@
+"""Find who is acting: named people, organisations, countries, seats of power, descriptions.
+
+The component marks actor mentions on the Doc; the events component asks ``ActorResolver`` for
+the actor of an argument (a token heading a noun phrase) and of pronouns. Metonymic capitals
+("Moscou livre des armes") become government actors and leave the list of places.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+
+from ..factories import make_factory
+from ..knowledge import ActorKnowledge, is_case_sensitive
+from ..lexicon import load_lexicon
+from ..model import Actor, Entity
+
+LOGGER = logging.getLogger(__name__)
+
+# Labels of the phrase matcher, in the order a noun phrase prefers them when several are found
+# at the same distance from its head: a named person says more than a description.
+PRIORITY = {"PERSON": 0, "ORG": 1, "ROLE": 2, "DEMONYM": 3, "COUNTRY": 4, "SEAT": 5, "PER": 6}
+# Dependents that stay inside a noun phrase when looking for who it names. Relative clauses,
+# coordinated phrases and clauses are other phrases.
+NP_DEPS = {"amod", "nmod", "appos", "flat:name", "flat", "compound", "det", "case", "fixed",
+           "nummod", "flat:foreign", "dep"}
+SUBJECT_DEPS = {"nsubj", "nsubj:pass", "csubj"}
+# Sectors of institutions that belong to a state: without a demonym they belong to the country
+# the article is about ("l'armée a repris la ville").
+STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
+UNKNOWN_ARMED = {"UAF"}
+GROUP_CODES = {"IGO", "IMG", "NGO", "WST", "AFR", "SAH"}
+
+
+@dataclass
+class ActorMention:
+    """A span of tokens that names or describes an actor."""
+
+    start: int
+    end: int
+    label: str
+    actor: Actor
+
+    def covers(self, i: int) -> bool:
+        """Return whether token ``i`` is inside the mention."""
+        return self.start <= i < self.end
+
+
+class ActorRecognizer:
+    """spaCy component: actor mentions, entities, the article's main country, metonymy."""
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.name = name
+        self.kb = ActorKnowledge.load()
+        # Acronyms match in capitals only ("UN", "UA" are also French words); the rest ignore case.
+        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.acronyms = PhraseMatcher(nlp.vocab, attr="ORTH")
+        for label, phrases in self.kb.phrases().items():
+            names = sorted({p for p in phrases if p.strip()})
+            self.matcher.add(label, [nlp.make_doc(p) for p in names if not is_case_sensitive(p)])
+            self.acronyms.add(label, [nlp.make_doc(p) for p in names if is_case_sensitive(p)])
+        self.verb_forms = frozenset(load_lexicon().by_form)
+
+    def __call__(self, doc: Doc) -> Doc:
+        published = _parse_date(doc._.published)
+        mentions = self._match(doc, published)
+        doc._.actor_mentions = mentions
+        doc._.main_country = _main_country(doc, mentions)
+        resolver = ActorResolver(doc, self.kb)
+        metonyms = {(m.start, m.end) for m in mentions if m.label == "SEAT"
+                    and resolver.is_metonymic(doc[m.start:m.end], self.verb_forms)}
+        doc._.actor_mentions = [m for m in mentions if m.label != "SEAT"
+                                or (m.start, m.end) in metonyms]
+        metonym_chars = {(doc[s].idx, doc[e - 1].idx + len(doc[e - 1])) for s, e in metonyms}
+        if doc._.places:
+            doc._.places = [p for p in doc._.places if (p.start, p.end) not in metonym_chars]
+        doc._.entities = _entities(doc, doc._.actor_mentions)
+        return doc
+
+    def _match(self, doc: Doc, published: date | None) -> list[ActorMention]:
+        found: list[ActorMention] = []
+        spans = [Span(doc, s, e, label=mid)
+                 for mid, s, e in [*self.matcher(doc), *self.acronyms(doc)]]
+        # A role is a noun ("les militaires"), not the adjective of another noun ("l'aide
+        # militaire", "la violence djihadiste").
+        spans = [s for s in spans if s.label_ != "ROLE" or s.root.pos_ in {"NOUN", "PROPN"}]
+        # Names tagged PER by the model but unknown to us are actors too (country from context).
+        spans += [Span(doc, ent.start, ent.end, label="PER") for ent in doc.ents
+                  if ent.label_ == "PER" and len(ent.text) > 2]
+        spans = _longest_first(spans)
+        for span in spans:
+            actor = self._actor_of_span(span, published)
+            if actor is not None:
+                found.append(ActorMention(span.start, span.end, span.label_, actor))
+        found.sort(key=lambda m: m.start)
+        return found
+
+    def _actor_of_span(self, span: Span, published: date | None) -> Actor | None:
+        text = span.text
+        start, end = span.start_char, span.end_char
+        label = span.label_
+        if label == "PERSON":
+            person = self.kb.person(text)
+            if person is None:
+                return None
+            office = person.office_on(published)
+            return Actor(name=text, country=office.country if office else None,
+                         sector=office.sector if office else None, start=start, end=end,
+                         person=person.name, kind="person")
+        if label == "ORG":
+            org = self.kb.organisation(text)
+            if org is None:
+                return None
+            code = org.country or org.code
+            return Actor(name=text, country=code, sector=org.sector, start=start, end=end,
+                         org=org.name, kind="org")
+        if label == "COUNTRY":
+            country = self.kb.country_by_name(text)
+            if country is None:
+                return None
+            return Actor(name=text, country=country.iso3, sector="GOV", start=start, end=end,
+                         kind="country")
+        if label == "SEAT":
+            country = self.kb.country_by_seat(text)
+            if country is None:
+                return None
+            return Actor(name=text, country=country.iso3, sector="GOV", start=start, end=end,
+                         kind="capital")
+        if label == "DEMONYM":
+            country = self.kb.country_by_demonym(text)
+            if country is None:
+                return None
+            # A capitalised demonym is a people ("les Maliens"); a lower-case one qualifies a
+            # noun and is read through that noun phrase.
+            kind = "people" if span[0].text[:1].isupper() else "demonym"
+            return Actor(name=text, country=country.iso3, sector="CVL", start=start, end=end,
+                         kind=kind)
+        if label == "ROLE":
+            role = self.kb.role(text)
+            if role is None:
+                return None
+            return Actor(name=text, country=role.country, sector=role.sector, start=start,
+                         end=end, kind="role")
+        if label == "PER":
+            return Actor(name=text, country=None, sector=None, start=start, end=end, kind="per")
+        return None
+
+
+class ActorResolver:
+    """Resolve the actor(s) named by an argument of an event, within one Doc."""
+
+    def __init__(self, doc: Doc, kb: ActorKnowledge) -> None:
+        self.doc = doc
+        self.kb = kb
+        self.mentions: list[ActorMention] = doc._.actor_mentions or []
+        self.by_token: dict[int, ActorMention] = {}
+        for m in self.mentions:
+            for i in range(m.start, m.end):
+                self.by_token.setdefault(i, m)
+        self.main_country: str | None = doc._.main_country
+        self._subjects: list[tuple[int, list[Actor], bool]] | None = None
+
+    # -- noun phrases -------------------------------------------------------------------------
+
+    def resolve(self, head: Token, *, with_conjuncts: bool = True) -> list[Actor]:
+        """Return the actors a noun phrase headed by ``head`` names (conjuncts included)."""
+        heads = [head]
+        if with_conjuncts:
+            heads += [t for t in head.conjuncts if t.i > head.i]
+            # "d'autres pays comme la Guinée, le Burkina et le Tchad": the examples act too.
+            for child in head.children:
+                if child.dep_ == "nmod" and any(c.lower_ == "comme" for c in child.children):
+                    heads += [child, *[t for t in child.conjuncts if t.i > child.i]]
+        actors: list[Actor] = []
+        for h in heads:
+            actor = self._resolve_one(h)
+            if actor is not None and all(a.key != actor.key for a in actors):
+                actors.append(actor)
+        return actors
+
+    def _resolve_one(self, head: Token) -> Actor | None:
+        if head.pos_ == "PRON" or head.lower_ in {"il", "elle", "ils", "elles", "lui", "eux"}:
+            return self.antecedent(head)
+        best: tuple[int, int, ActorMention] | None = None
+        for token, depth in _np_tokens(head):
+            m = self.by_token.get(token.i)
+            if m is None or m.actor.kind == "demonym" and token.i == head.i:
+                continue
+            rank = (depth, PRIORITY.get(m.label, 9))
+            if best is None or rank < best[:2]:
+                best = (*rank, m)
+        if best is None:
+            return self._possessive(head)
+        mention = best[2]
+        actor = mention.actor
+        span = _np_span(head)
+        if actor.kind in {"person", "org", "country", "capital"} or len(span) > 10:
+            # A name is named by itself (with its article); a long phrase is a misparse.
+            start = mention.start
+            if start > 0 and self.doc[start - 1].pos_ == "DET" and self.doc[start - 1].head.i in range(
+                    mention.start, mention.end):
+                start -= 1
+            span = self.doc[start:mention.end]
+        if actor.kind in {"role", "per", "people", "demonym"}:
+            actor = self._complete(actor, head)
+        if actor is None:
+            return None
+        return Actor(name=span.text, country=actor.country, sector=actor.sector,
+                     start=span.start_char, end=span.end_char, person=actor.person,
+                     org=actor.org, kind=actor.kind)
+
+    def _complete(self, actor: Actor, head: Token) -> Actor | None:
+        """Give a description or an unknown name the country its phrase or article implies."""
+        country = actor.country
+        sector = actor.sector
+        for token, _ in _np_tokens(head):
+            m = self.by_token.get(token.i)
+            if m is None:
+                continue
+            if m.label == "ROLE" and sector is None:
+                sector = m.actor.sector
+            if country is None and m.label in {"DEMONYM", "COUNTRY", "SEAT", "ORG", "PERSON"}:
+                country = m.actor.country
+        if country is None and sector in UNKNOWN_ARMED:
+            return Actor(name=actor.name, country=None, sector=sector, kind="description")
+        if country is None and head.lower_ in {"pays", "gouvernement"}:
+            country = self._possessor_country(head)
+        if country is None and (sector in STATE_SECTORS or actor.kind == "per"):
+            country = self.main_country
+        if country is None and sector is None:
+            return None
+        person = actor.person or self._named_earlier(head, country, sector)
+        return Actor(name=actor.name, country=country, sector=sector or "GOV",
+                     person=person, kind=actor.kind if actor.kind != "role" else "description")
+
+    def _named_earlier(self, head: Token, country: str | None, sector: str | None) -> str | None:
+        """Return the person a description refers back to ("le chef de la diplomatie russe").
+
+        The last known person before it with the same country and sector; a description that
+        fits nobody named earlier stays anonymous.
+        """
+        if country is None or head.pos_ != "NOUN":
+            return None
+        for m in reversed(self.mentions):
+            if m.start >= head.i:
+                continue
+            a = m.actor
+            if a.person and a.country == country and a.sector == (sector or "GOV"):
+                return a.person
+        return None
+
+    def _possessive(self, head: Token) -> Actor | None:
+        """Resolve "son pays", "leur gouvernement": the possessor's country."""
+        if head.lemma_ not in {"pays", "gouvernement", "nation", "État", "état"}:
+            return None
+        country = self._possessor_country(head)
+        if country is None:
+            return None
+        span = _np_span(head)
+        return Actor(name=span.text, country=country, sector="GOV", start=span.start_char,
+                     end=span.end_char, kind="description")
+
+    def _possessor_country(self, head: Token) -> str | None:
+        if not any(c.dep_ == "det" and "Poss=Yes" in str(c.morph) for c in head.children):
+            return None
+        antecedent = self.antecedent(head)
+        return antecedent.country if antecedent else None
+
+    # -- pronouns and salience ----------------------------------------------------------------
+
+    def antecedent(self, token: Token) -> Actor | None:
+        """Return the actor a pronoun (or possessive) most likely refers to: the last subject."""
+        plural = token.lower_ in {"ils", "elles", "eux", "leur", "leurs"} or (
+            "Number=Plur" in str(token.morph))
+        for i, actors, is_plural in reversed(self.subjects()):
+            if i >= token.i or token.i in range(i, i + 1):
+                continue
+            if plural and not is_plural:
+                continue
+            if actors:
+                a = actors[0]
+                return Actor(name=a.name, country=a.country, sector=a.sector, start=a.start,
+                             end=a.end, person=a.person, org=a.org, kind="pronoun")
+        return None
+
+    def subjects(self) -> list[tuple[int, list[Actor], bool]]:
+        """Return (token index, actors, plural?) of every resolved subject, in text order."""
+        if self._subjects is None:
+            self._subjects = []
+            for token in self.doc:
+                if token.dep_ not in SUBJECT_DEPS and token.dep_ != "obl:agent":
+                    continue
+                if token.pos_ == "PRON":
+                    continue
+                actors = self.resolve(token)
+                if actors:
+                    plural = len(actors) > 1 or "Number=Plur" in str(token.morph)
+                    self._subjects.append((token.i, actors, plural))
+        return self._subjects
+
+    def is_metonymic(self, span: Span, verb_forms: frozenset[str] = frozenset()) -> bool:
+        """Return whether a capital or seat of power stands for its government here."""
+        root = span.root
+        if span[0].lower_ in {"élysée", "elysée", "kremlin", "maison"}:
+            return True
+        if root.dep_ in SUBJECT_DEPS:
+            return True
+        # The French parse often misreads "Moscou livre ..." as a name: a capital at the start
+        # of a clause directly followed by a finite verb form or an unknown word is a subject.
+        nxt = span.doc[span.end] if span.end < len(span.doc) else None
+        prev = span.doc[span.start - 1] if span.start > 0 else None
+        starts_clause = prev is None or prev.is_punct or prev.is_sent_start or prev.pos_ == "CCONJ"
+        return bool(starts_clause and nxt is not None and nxt.dep_ != "case"
+                    and (nxt.pos_ in {"VERB", "AUX"} or nxt.lower_ in verb_forms))
+
+
+def _np_tokens(head: Token) -> list[tuple[Token, int]]:
+    """Return the tokens of the noun phrase headed by ``head`` with their depth, breadth first."""
+    out = [(head, 0)]
+    frontier = [(head, 0)]
+    while frontier:
+        token, depth = frontier.pop(0)
+        for child in token.children:
+            if child.dep_ in NP_DEPS or (child.dep_ == "conj" and child.head.dep_ == "flat:name"):
+                out.append((child, depth + 1))
+                frontier.append((child, depth + 1))
+    return out
+
+
+def _np_span(head: Token) -> Span:
+    tokens = [t for t, _ in _np_tokens(head) if not t.is_punct and not t.is_space]
+    start = min(t.i for t in tokens)
+    end = max(t.i for t in tokens) + 1
+    return head.doc[start:end]
+
+
+def _longest_first(spans: list[Span]) -> list[Span]:
+    """Keep non-overlapping spans, longest (then earliest) first; knowledge beats NER on ties."""
+    ranked = sorted(spans, key=lambda s: (-(s.end - s.start), s.label_ == "PER", s.start))
+    taken: set[int] = set()
+    kept: list[Span] = []
+    for s in ranked:
+        if any(i in taken for i in range(s.start, s.end)):
+            continue
+        kept.append(s)
+        taken.update(range(s.start, s.end))
+    return sorted(kept, key=lambda s: s.start)
+
+
+def _main_country(doc: Doc, mentions: list[ActorMention]) -> str | None:
+    """Return the country the article is mostly about: where its places are (title counts twice).
+
+    Places rather than actors: a story about Russia in Mali names Russians often, but happens
+    in Mali. Without any place, the most named country's actors decide.
+    """
+    votes: Counter[str] = Counter()
+    title_end = doc._.text_offset or 0
+    for p in doc._.places or []:
+        span = doc.char_span(p.start, p.end, alignment_mode="expand") if p.start is not None else None
+        # A country as subject or object acts ("la Russie voit plus grand"): not a place there.
+        if p.country and (span is None or span.root.dep_ not in SUBJECT_DEPS | {"obj"}):
+            votes[p.country] += 2 if (p.start or 0) < title_end else 1
+    if not votes:
+        for m in mentions:
+            code = m.actor.country
+            if code and len(code) == 3 and code not in GROUP_CODES:
+                votes[code] += 2 if doc[m.start].idx < title_end else 1
+    return votes.most_common(1)[0][0] if votes else None
+
+
+def _entities(doc: Doc, mentions: list[ActorMention]) -> list[Entity]:
+    out = [Entity(text=doc[m.start:m.end].text, label=m.label, start=doc[m.start].idx,
+                  end=doc[m.end - 1].idx + len(doc[m.end - 1]), actor=m.actor)
+           for m in mentions if m.actor.kind != "demonym"]
+    covered = {i for m in mentions for i in range(m.start, m.end)}
+    for ent in doc.ents:
+        if ent.label_ in {"ORG", "PER", "MISC"} and not any(i in covered for i in
+                                                            range(ent.start, ent.end)):
+            out.append(Entity(text=ent.text, label=ent.label_, start=ent.start_char,
+                              end=ent.end_char, actor=None))
+    return sorted(out, key=lambda e: e.start)
+
+
+def _parse_date(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
+make_factory("veille_actors", ActorRecognizer)

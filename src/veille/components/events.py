@@ -1,0 +1,483 @@
+"""spaCy component: code PLOVER events from triggers, their role frames and their context.
+
+For each token whose lemma is in the trigger lexicon, the first rule whose constraints hold
+gives the event type; the role frame finds actor and recipient in the parse; status, date and
+place come from the trigger's clause. Events stated several times in an article are merged.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from datetime import date
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from .. import frames
+from ..factories import make_factory
+from ..knowledge import ActorKnowledge
+from ..lexicon import Lexicon, TriggerRule, load_lexicon
+from ..modality import Modality, load_modality
+from ..model import Actor, Event, Evidence, Place, TimeValue
+from ..ontology import Ontology, load_ontology
+from .actors import ActorResolver
+from .status import StatusReader
+
+LOGGER = logging.getLogger(__name__)
+
+# Future meetings, support, cooperation and aid are promises: PLOVER codes them AGREE.
+FUTURE_TO_AGREE = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}
+LOCATIVE_CASES = {"à", "dans", "en", "près", "vers", "sur", "chez", "au", "aux"}
+# A linear fallback (no dependency found) lowers confidence: the parse disagreed with us.
+FALLBACK_PENALTY = 0.75
+
+
+@dataclass
+class Candidate:
+    """An event found at one trigger, before merging."""
+
+    event: Event
+    token: Token
+    sentence: int
+    in_title: bool
+    actor_tokens: list[int] = field(default_factory=list)
+    own_date: bool = False
+    own_place: bool = False
+    misread: bool = False  # the tagger missed the trigger: the parse around it is unreliable
+
+
+class EventCoder:
+    """Fill ``doc._.events`` with PLOVER events coded from the lexicon's triggers."""
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.name = name
+        self.lexicon: Lexicon = load_lexicon()
+        self.kb = ActorKnowledge.load()
+        self.modality: Modality = load_modality()
+        self.onto: Ontology = load_ontology()
+
+    def __call__(self, doc: Doc) -> Doc:
+        published = date.fromisoformat(doc._.published) if doc._.published else None
+        coder = _DocCoder(doc, self, published)
+        doc._.events = coder.code()
+        return doc
+
+
+class _DocCoder:
+    """The event coder's state for one document."""
+
+    def __init__(self, doc: Doc, coder: EventCoder, published: date | None) -> None:
+        self.doc = doc
+        self.lexicon = coder.lexicon
+        self.onto = coder.onto
+        self.modality = coder.modality
+        self.published = published
+        self.resolver = ActorResolver(doc, coder.kb)
+        self.status = StatusReader(doc, coder.modality, published)
+        self.sent_index = {s.start: i for i, s in enumerate(doc.sents)}
+        self.times = [(t, self._span(t.start, t.end)) for t in (doc._.times or [])]
+        self.places = [(p, self._span(p.start, p.end)) for p in (doc._.places or [])
+                       if p.start is not None]
+        self.title_end = doc._.text_offset or 0
+
+    def _span(self, start: int | None, end: int | None) -> Span | None:
+        if start is None or end is None:
+            return None
+        return self.doc.char_span(start, end, alignment_mode="expand")
+
+    # -- finding triggers --------------------------------------------------------------------
+
+    def code(self) -> list[Event]:
+        """Return the article's events, merged and ordered by their first evidence."""
+        candidates: list[Candidate] = []
+        consumed: set[int] = set()
+        for token in self.doc:
+            if token.i in consumed:
+                continue
+            for rule in self._rules_for(token):
+                if not self._constraints_hold(rule, token):
+                    continue
+                cand = self._build(rule, token)
+                if cand is not None:
+                    candidates.append(cand)
+                    # A verb trigger's object is part of the same event ("promettre une aide").
+                    consumed.update(o.i for o in frames.objects(token))
+                break
+        self._attach_context(candidates)
+        return self._merge(candidates)
+
+    def _rules_for(self, token: Token) -> tuple[TriggerRule, ...]:
+        lemma = token.lemma_.lower()
+        if token.pos_ == "VERB":
+            return self.lexicon.candidates("VERB", lemma)
+        if token.pos_ == "NOUN":
+            rules = self.lexicon.candidates("NOUN", lemma)
+            if rules:
+                return rules
+        # The tagger misreads some verb forms as nouns or names ("Moscou livre des armes").
+        if token.pos_ in {"NOUN", "PROPN", "ADJ"}:
+            return self.lexicon.by_form.get(token.lower_, ())
+        return ()
+
+    def _constraints_hold(self, rule: TriggerRule, token: Token) -> bool:
+        if rule.reflexive is not None:
+            has_se = any(c.lower_ in {"se", "s'", "s’"} and c.dep_.startswith(("expl", "obj"))
+                         for c in token.children)
+            if has_se != rule.reflexive:
+                return False
+        for slot, lemmas in rule.when.items():
+            if not any(frames.np_lemmas(t) & lemmas for t in self._slot_tokens(slot, token)):
+                return False
+        for slot, lemmas in rule.unless.items():
+            if any(frames.np_lemmas(t) & lemmas for t in self._slot_tokens(slot, token)):
+                return False
+        return True
+
+    # -- arguments ---------------------------------------------------------------------------
+
+    def _slot_tokens(self, slot: str, token: Token) -> list[Token]:
+        """Return the tokens heading the argument in ``slot`` of the trigger ``token``."""
+        passive = token.pos_ == "VERB" and frames.is_passive(token)
+        if slot == "subj":
+            if token.pos_ != "VERB":
+                return []
+            if passive:
+                return list(frames.prepositional(token, "par"))
+            subj, subj_passive = frames.subject_of(token)
+            return [subj] if subj is not None and not subj_passive else []
+        if slot == "obj":
+            if passive:
+                subj, _ = frames.subject_of(token)
+                return [subj] if subj is not None else []
+            return frames.objects(token)
+        if slot == "gov_subj":
+            gov = frames.governor(token) if token.pos_ != "VERB" else None
+            if gov is None:
+                return []
+            return self._slot_tokens("subj", gov)
+        if slot == "gov_obj":
+            gov = frames.governor(token) if token.pos_ != "VERB" else None
+            return self._slot_tokens("obj", gov) if gov is not None else []
+        if slot == "poss":
+            return [c for c in token.children if c.dep_ == "det" and "Poss=Yes" in str(c.morph)]
+        if slot == "name_mod":
+            return [c for c in token.children if c.dep_ in {"nmod", "flat:name", "appos"}
+                    and c.pos_ == "PROPN" and frames.case_of(c) is None]
+        if slot == "place":
+            return []
+        found = list(frames.prepositional(token, slot))
+        if slot == "par" and passive:
+            return []
+        if token.pos_ == "VERB":
+            # "promettre l'aide de son pays au Mali": the recipient hangs inside the object.
+            for obj in frames.objects(token):
+                found += list(frames.prepositional(obj, slot))
+                for nmod in obj.children:
+                    if nmod.dep_ == "nmod":
+                        found += list(frames.prepositional(nmod, slot))
+        return found
+
+    def _actors_in(self, slots: tuple[str, ...], token: Token) -> tuple[list[Actor], list[int]]:
+        for slot in slots:
+            if slot == "place":
+                actors = self._place_actors(token)
+                if actors:
+                    return actors, []
+                continue
+            # Every token of the first slot that names someone: the parse may split one
+            # enumeration into two objects ("aider la Guinée, le Burkina et le Tchad").
+            found: list[Actor] = []
+            heads: list[int] = []
+            for t in self._slot_tokens(slot, token):
+                if slot == "poss":
+                    a = self.resolver.antecedent(t)
+                    actors = [a] if a is not None else []
+                else:
+                    actors = self.resolver.resolve(t)
+                for a in actors:
+                    if all(a.key != b.key for b in found):
+                        found.append(a)
+                if actors:
+                    heads.append(t.i)
+            if found:
+                return found, heads
+        return [], []
+
+    def _place_actors(self, token: Token) -> list[Actor]:
+        """Return the country hosting a visit "à Bamako": its government receives the visitor."""
+        out: list[Actor] = []
+        for place, span in self.places:
+            if span is None or not _dominated_by(span.root, token):
+                continue
+            if place.country and frames.case_of(span.root) in LOCATIVE_CASES:
+                out.append(Actor(name=place.name, country=place.country, sector="GOV",
+                                 start=place.start, end=place.end, kind="place"))
+                break
+        return out
+
+    def _linear_actor(self, token: Token, *, right: bool = False) -> Actor | None:
+        """Return the nearest actor mention outside prepositional phrases, in the sentence."""
+        sent = token.sent
+        mentions = self.resolver.mentions
+        order = [m for m in mentions if sent.start <= m.start < sent.end]
+        order = [m for m in order if (m.start > token.i if right else m.end <= token.i)]
+        if not right:
+            order.reverse()
+        for m in order[:4]:
+            head = self.doc[m.start:m.end].root
+            wants_case = right
+            if frames.in_prepositional_phrase(head) != wants_case:
+                continue
+            if right and frames.case_of(head) not in {"à", "au", "aux"}:
+                continue
+            actors = self.resolver.resolve(head, with_conjuncts=False)
+            if actors:
+                return actors[0]
+        return None
+
+    def _build(self, rule: TriggerRule, token: Token) -> Candidate | None:
+        actors, actor_tokens = self._actors_in(rule.actor, token)
+        confidence = rule.confidence
+        misread = token.pos_ != rule.pos
+        if not actors and ("subj" in rule.actor or "gov_subj" in rule.actor):
+            fallback = self._linear_actor(token)
+            if fallback is not None:
+                actors = [fallback]
+                confidence *= FALLBACK_PENALTY
+        coactors, _ = self._actors_in(rule.coactor, token) if rule.coactor else ([], [])
+        actors += [a for a in coactors if all(a.key != b.key for b in actors)]
+        recipients, recipient_tokens = self._actors_in(rule.recipient, token)
+        if not recipients and misread and "à" in rule.recipient:
+            fallback = self._linear_actor(token, right=True)
+            if fallback is not None:
+                recipients = [fallback]
+        recipients = [r for r in recipients if all(
+            (r.start, r.end) != (a.start, a.end) for a in actors)]
+        # PLOVER codes no event without an identifiable party: at least one side needs a code.
+        if not any(a.country for a in actors + recipients):
+            return None
+        sent = token.sent
+        event = Event(event=rule.event, mode=rule.mode, context=list(rule.context),
+                      actor=actors, recipient=recipients, rule=rule.source,
+                      confidence=round(confidence, 2),
+                      trigger=(token.idx, token.idx + len(token)))
+        event.evidence = self._evidence(token, actors + recipients, sent)
+        return Candidate(event=event, token=token, sentence=self.sent_index.get(sent.start, 0),
+                         in_title=token.idx < self.title_end,
+                         actor_tokens=actor_tokens + recipient_tokens, misread=misread)
+
+    def _evidence(self, token: Token, actors: list[Actor], sent: Span) -> Evidence:
+        start, end = token.idx, token.idx + len(token)
+        for a in actors:
+            if a.start is not None and a.end is not None and sent.start_char <= a.start < sent.end_char:
+                start, end = min(start, a.start), max(end, a.end)
+        for child in token.children:
+            if child.dep_ in {"obj", "aux", "aux:tense", "aux:pass", "advmod"} and child.i > token.i - 4:
+                sub = list(child.subtree) if child.dep_ == "obj" else [child]
+                start = min(start, sub[0].idx)
+                if child.dep_ == "obj":
+                    end = max(end, sub[-1].idx + len(sub[-1]))
+        start, end = max(start, sent.start_char), min(end, sent.end_char)
+        text = self.doc.text[start:end]
+        return Evidence(text=text, start=start, end=end,
+                        sentence=self.sent_index.get(sent.start, 0))
+
+    # -- status, date, place -----------------------------------------------------------------
+
+    def _attach_context(self, candidates: list[Candidate]) -> None:
+        previous: list[Candidate] = []
+        for cand in candidates:
+            ev = cand.event
+            time = self._time_for(cand.token, anywhere_in_sentence=cand.misread)
+            reading = self.status.read(cand.token, time, forced=self._rule_status(ev))
+            ev.status = reading.status
+            ev.source = reading.source
+            if reading.future and ev.event in FUTURE_TO_AGREE:
+                ev.event, ev.mode = "AGREE", None
+            if time is not None:
+                ev.date, ev.date_precision = _date_of(time)
+                cand.own_date = ev.date is not None
+            place = self._place_for(cand)
+            if place is not None:
+                ev.place = place
+                cand.own_place = True
+            self._inherit(cand, previous)
+            previous.append(cand)
+            self._derive(ev)
+
+    def _rule_status(self, ev: Event) -> str | None:
+        rule_id = ev.rule.split("#", 1)[-1]
+        for r in self.lexicon.rules:
+            if r.id == rule_id:
+                return r.status
+        return None
+
+    def _time_for(self, token: Token, *, anywhere_in_sentence: bool = False) -> TimeValue | None:
+        """Return the time expression of the trigger's clause (or of a noun trigger's phrase).
+
+        When the parse around the trigger is unreliable, the nearest time of the sentence.
+        """
+        pred = frames.predicate(token)
+        best: tuple[int, TimeValue] | None = None
+        for time, span in self.times:
+            if span is None or span.sent != token.sent:
+                continue
+            root = span.root
+            if token.pos_ == "NOUN" and _dominated_by(root, token):
+                return time
+            gov = frames.first_verb_ancestor(root)
+            if not anywhere_in_sentence and (
+                    gov is None or not frames.is_ancestor_or_self(gov, pred)):
+                continue
+            distance = abs(root.i - token.i)
+            if best is None or distance < best[0]:
+                best = (distance, time)
+        return best[1] if best else None
+
+    def _place_for(self, cand: Candidate) -> Place | None:
+        token = cand.token
+        pred = frames.predicate(token)
+        used = {(a.start, a.end) for a in cand.event.actor + cand.event.recipient
+                if a.kind != "place"}
+        best: tuple[int, Place] | None = None
+        for place, span in self.places:
+            if span is None or span.sent != token.sent or (place.start, place.end) in used:
+                continue
+            if place.lat is None:
+                continue
+            root = span.root
+            if frames.case_of(root) not in LOCATIVE_CASES:
+                continue
+            if token.pos_ == "NOUN" and _dominated_by(root, token):
+                return place
+            gov = frames.first_verb_ancestor(root)
+            if gov is None or not frames.is_ancestor_or_self(gov, pred):
+                continue
+            distance = abs(root.i - token.i)
+            if best is None or distance < best[0]:
+                best = (distance, place)
+        return best[1] if best else None
+
+    def _inherit(self, cand: Candidate, previous: list[Candidate]) -> None:
+        """Give an event without its own date or place those of the story it continues.
+
+        News narrates one occasion over several sentences: an actual event sharing an actor
+        with an earlier actual event takes that event's date and place when it states none.
+        A country-level place gives way to a city of the same country from that story.
+        """
+        ev = cand.event
+        if ev.status not in {"actual"}:
+            return
+        codes = {a.country for a in ev.actor if a.country}
+        for prev in reversed(previous):
+            pe = prev.event
+            if pe.status != "actual" or not codes & {a.country for a in pe.actor if a.country}:
+                continue
+            if ev.date is None and pe.date is not None:
+                ev.date, ev.date_precision = pe.date, pe.date_precision
+            if pe.place is not None and (ev.place is None or (
+                    ev.place.kind == "country" and pe.place.kind != "country"
+                    and pe.place.country == ev.place.country)):
+                ev.place = pe.place
+            return
+
+    def _derive(self, ev: Event) -> None:
+        ev.cameo = self.onto.cameo(ev.event, ev.mode, ev.context)
+        ev.quad_class = self.onto.types[ev.event].quad_class
+        ev.score = self.onto.score(ev.event, ev.mode)
+
+    # -- merging -------------------------------------------------------------------------------
+
+    def _merge(self, candidates: list[Candidate]) -> list[Event]:
+        """Keep one event per real-world event: repeated mentions join the first one."""
+        kept: list[Candidate] = []
+        for cand in candidates:
+            target = next((k for k in kept if _same_event(k, cand)), None)
+            if target is None and cand.in_title:
+                target = None
+            if target is None:
+                kept.append(cand)
+                continue
+            _absorb(target.event, cand.event)
+        # Headlines restate the lead: a title event joins the first body event of its type
+        # with a shared actor.
+        final: list[Candidate] = []
+        titles = [k for k in kept if k.in_title]
+        for k in kept:
+            if k.in_title:
+                continue
+            for t in list(titles):
+                if t.event.event == k.event.event and _codes(t.event.actor) & _codes(k.event.actor):
+                    _absorb(k.event, t.event, union_recipients=True)
+                    k.event.is_lead = True
+                    titles.remove(t)
+            final.append(k)
+        for t in titles:
+            t.event.is_lead = True
+            final.append(t)
+        final.sort(key=lambda c: c.token.i)
+        events = [c.event for c in final]
+        first_body = next((c for c in final if not c.in_title), None)
+        if first_body is not None and first_body.sentence <= 1 + (1 if self.title_end else 0):
+            first_body.event.is_lead = True
+        return events
+
+
+def _codes(actors: list[Actor]) -> set[str]:
+    return {a.country for a in actors if a.country}
+
+
+def _keys(actors: list[Actor]) -> set[tuple[str | None, str | None, str | None]]:
+    return {a.key for a in actors}
+
+
+def _same_event(a: Candidate, b: Candidate) -> bool:
+    ea, eb = a.event, b.event
+    if ea.event != eb.event or (ea.mode and eb.mode and ea.mode != eb.mode):
+        return False
+    if ea.date and eb.date and not (ea.date.startswith(eb.date) or eb.date.startswith(ea.date)):
+        return False
+    if a.sentence == b.sentence and ea.mode == eb.mode:
+        # Two verbs of one sentence state one event ("livre des armes et dépêche des
+        # instructeurs") unless they involve different parties ("a rencontré X et a été reçu
+        # par Y").
+        share = not ea.actor or not eb.actor or bool(_codes(ea.actor) & _codes(eb.actor))
+        if ea.recipient and eb.recipient:
+            recip = bool(_codes(ea.recipient) & _codes(eb.recipient))
+        else:
+            recip = _keys(ea.actor) == _keys(eb.actor) or not (ea.recipient or eb.recipient)
+        return share and recip
+    recipients_agree = (not ea.recipient or not eb.recipient
+                        or _keys(ea.recipient) == _keys(eb.recipient))
+    return _keys(ea.actor) == _keys(eb.actor) and recipients_agree and ea.mode == eb.mode
+
+
+def _absorb(into: Event, other: Event, *, union_recipients: bool = False) -> None:
+    if other.evidence is not None:
+        into.more_evidence.append(other.evidence)
+    for a in other.actor:
+        if all(a.key != b.key for b in into.actor) and not into.actor:
+            into.actor.append(a)
+    if union_recipients or not into.recipient:
+        for r in other.recipient:
+            if all(r.key != b.key for b in into.recipient):
+                into.recipient.append(r)
+    if into.date is None and other.date is not None:
+        into.date, into.date_precision = other.date, other.date_precision
+    if into.place is None and other.place is not None:
+        into.place = other.place
+    into.confidence = max(into.confidence, other.confidence)
+
+
+def _date_of(time: TimeValue) -> tuple[str | None, str | None]:
+    if time.anchor == "range" and time.range_start:
+        return time.range_start, time.precision
+    return time.value, time.precision if time.value else None
+
+
+def _dominated_by(token: Token, head: Token) -> bool:
+    return token == head or head in token.ancestors
+
+
+make_factory("veille_events", EventCoder)

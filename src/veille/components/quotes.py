@@ -1,0 +1,73 @@
+"""spaCy component: quoted statements (« … », “ … ”, " … ") and who said them."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from ..factories import make_factory
+from ..knowledge import ActorKnowledge
+from ..modality import load_modality
+from ..model import Actor, Quote
+from .actors import ActorResolver
+
+# Guillemets may hold nested “ ” quotes; straight quotes pair up within one paragraph.
+# Quotes are at least two characters long so that inch marks and stray quotes are skipped.
+QUOTE_RE = re.compile(r"«\s*(?P<a>[^»]{2,}?)\s*»|“(?P<b>[^”]{2,}?)”|\"(?P<c>[^\"\n]{2,}?)\"")
+INVERTED_SUBJECTS = {"-t-il", "-il", "-t-elle", "-elle", "-ils", "-elles", "-t-ils", "-t-elles"}
+
+
+class QuoteRecognizer:
+    """Fill ``doc._.quotes`` with each quote's text, offsets and speaker."""
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.name = name
+        self.kb = ActorKnowledge.load()
+        self.modality = load_modality()
+
+    def __call__(self, doc: Doc) -> Doc:
+        resolver = ActorResolver(doc, self.kb)
+        quotes: list[Quote] = []
+        for match in QUOTE_RE.finditer(doc.text):
+            group = next(g for g in ("a", "b", "c") if match.group(g) is not None)
+            start, end = match.span(group)
+            span = doc.char_span(start, end, alignment_mode="expand")
+            speaker = self.speaker(span, resolver) if span is not None else None
+            quotes.append(Quote(text=doc.text[start:end], start=start, end=end, speaker=speaker))
+        doc._.quotes = quotes
+        return doc
+
+    def speaker(self, quote: Span, resolver: ActorResolver) -> Actor | None:
+        """Return who said the quote: subject of a reporting verb in its sentence, or "selon X"."""
+        sent = quote.sent
+        outside = [t for t in sent if not (quote.start <= t.i < quote.end)]
+        for token in outside:
+            if token.lemma_.lower() in self.modality.reporting_verbs and token.pos_ in {"VERB",
+                                                                                        "AUX"}:
+                actor = self._subject_of(token, resolver)
+                if actor is not None:
+                    return actor
+        for token in outside:
+            if token.lower_ in self.modality.attribution_markers:
+                actors = resolver.resolve(token.head) if token.head != token else []
+                if actors:
+                    return actors[0]
+        return None
+
+    @staticmethod
+    def _subject_of(verb: Token, resolver: ActorResolver) -> Actor | None:
+        for child in verb.children:
+            if child.dep_ in {"nsubj", "nsubj:pass"}:
+                actors = resolver.resolve(child)
+                if actors:
+                    return actors[0]
+        # "a-t-il ajouté": the inverted subject is a separate token right after the auxiliary.
+        for token in verb.doc[max(verb.i - 3, 0): verb.i + 2]:
+            if token.lower_ in INVERTED_SUBJECTS:
+                return resolver.antecedent(token)
+        return None
+
+
+make_factory("veille_quotes", QuoteRecognizer)

@@ -1,0 +1,164 @@
+"""Read an event's status from French morphology, auxiliaries, negation and reporting frames.
+
+actual · future (future tense, "devrait/va/entend + infinitif", "prochain") · claimed
+(conditional, "présumé", inside a quote) · negated ("ne … pas", "démentir") · historical
+(a time clearly older than the article, imperfect and pluperfect background, "pour rappel").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from spacy.tokens import Doc, Token
+
+from .. import frames
+from ..modality import Modality
+from ..model import Actor, TimeValue
+
+# Background is what happened clearly before the news: a month is the margin news uses for
+# "recent" ("le mois dernier" is still news; "en 2021" is background).
+HISTORICAL_MARGIN = timedelta(days=30)
+# Verbs whose infinitive complement is an intention expressed now: PLOVER codes the intention
+# (AGREE) as an actual event, unlike plans dated in the future.
+INTENTION_VERBS = {"entendre", "compter", "vouloir", "promettre", "souhaiter", "ambitionner",
+                   "engager", "décider", "proposer", "offrir"}
+
+
+@dataclass
+class Reading:
+    """An event's status, whether it is future cooperation, and who claims it."""
+
+    status: str
+    future: bool = False
+    source: Actor | None = None
+
+
+class StatusReader:
+    """Decide the status of the events of one document."""
+
+    def __init__(self, doc: Doc, modality: Modality, published: date | None) -> None:
+        self.doc = doc
+        self.m = modality
+        self.published = published
+        self.quotes = [(q.start, q.end, q.speaker) for q in (doc._.quotes or [])]
+
+    def read(self, token: Token, time: TimeValue | None, *, forced: str | None = None) -> Reading:
+        """Return the status of the event triggered by ``token`` with its attached ``time``."""
+        pred = frames.predicate(token)
+        if self._negated(pred) or (token != pred and self._negated(token)):
+            return Reading("negated")
+        if forced:
+            return Reading(forced, future=forced == "future")
+        future = self._future(token, pred, time)
+        if future == "intention":
+            return Reading("actual", future=True)
+        if future == "future":
+            return Reading("future", future=True)
+        quoted = self._quote_speaker(token)
+        if quoted is not False:
+            return Reading("claimed", source=quoted or None)
+        if self._claimed(token, pred):
+            return Reading("claimed")
+        if self._historical(token, pred, time):
+            return Reading("historical")
+        return Reading("actual")
+
+    # -- each status ---------------------------------------------------------------------------
+
+    def _negated(self, verb: Token) -> bool:
+        children = list(verb.children)
+        has_ne = any(c.lower_ in {"ne", "n'", "n’"} for c in children)
+        has_neg = any(c.lower_ in self.m.negation_words and c.dep_ in {"advmod", "det", "obj"}
+                      for c in children)
+        if has_ne and has_neg:
+            return True
+        head = verb.head
+        return (verb.dep_ in {"xcomp", "ccomp", "obj"} and head != verb
+                and head.lemma_.lower() in self.m.denial_verbs)
+
+    def _future(self, token: Token, pred: Token, time: TimeValue | None) -> str | None:
+        for verb in (pred, token):
+            if "Tense=Fut" in str(verb.morph) or any(
+                    "Tense=Fut" in str(c.morph) for c in verb.children if c.dep_.startswith("aux")):
+                return "future"
+        # "devrait dévoiler", "va se rendre", "entend aider": the trigger is an infinitive
+        # controlled by an auxiliary of the future or of intention.
+        for verb in (pred, token):
+            if verb.dep_ == "xcomp" and verb.head != verb:
+                head = verb.head.lemma_.lower()
+                if head in INTENTION_VERBS:
+                    return "intention"
+                if head in self.m.future_auxiliaries:
+                    return "future"
+        if token.pos_ == "NOUN" and any(c.lower_ in self.m.future_words for c in token.children):
+            return "future"
+        if time is not None and time.direction == "future":
+            return "future"
+        if time is not None and time.value and self.published:
+            start = _first_day(time.value)
+            if start is not None and start > self.published:
+                return "future"
+        return None
+
+    def _quote_speaker(self, token: Token) -> Actor | None | bool:
+        """Return the speaker (or None) when the trigger is inside a quote, else False."""
+        for start, end, speaker in self.quotes:
+            if start <= token.idx < end:
+                return speaker
+        return False
+
+    def _claimed(self, token: Token, pred: Token) -> bool:
+        for verb in {pred, token}:
+            morphs = [str(verb.morph)] + [str(c.morph) for c in verb.children
+                                          if c.dep_.startswith("aux")]
+            if any("Mood=Cnd" in m for m in morphs) and verb.lemma_.lower() not in {"devoir",
+                                                                                  "pouvoir"}:
+                return True
+        words = {t.lower_ for t in token.subtree} | {c.lower_ for c in pred.children}
+        return bool(words & {w for w in self.m.claim_words if " " not in w and w not in
+                             {"aurait", "auraient", "serait", "seraient"}})
+
+    def _historical(self, token: Token, pred: Token, time: TimeValue | None) -> bool:
+        if time is not None and self.published is not None and time.value:
+            start = _first_day(time.range_start or time.value)
+            end = _last_day(time.range_end or time.value)
+            if time.anchor == "since" and start is not None:
+                return start < self.published - HISTORICAL_MARGIN
+            if end is not None and end < self.published - HISTORICAL_MARGIN:
+                return True
+        verb = pred if pred.pos_ in {"VERB", "AUX"} else token
+        # Imperfect and pluperfect narrate background in news French ("ils rompaient",
+        # "il avait signé").
+        if "Tense=Imp" in str(verb.morph) and "VerbForm=Fin" in str(verb.morph):
+            return True
+        if any(c.dep_ == "aux:tense" and "Tense=Imp" in str(c.morph) for c in verb.children):
+            return True
+        sent_text = token.sent.text.lower()
+        return any(marker in sent_text for marker in self.m.background_markers)
+
+
+def _first_day(value: str) -> date | None:
+    parts = value.split("-")
+    try:
+        if len(parts) == 1:
+            return date(int(parts[0]), 1, 1)
+        if len(parts) == 2:
+            return date(int(parts[0]), int(parts[1]), 1)
+        return date.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+def _last_day(value: str) -> date | None:
+    parts = value.split("-")
+    try:
+        if len(parts) == 1:
+            return date(int(parts[0]), 12, 31)
+        if len(parts) == 2:
+            y, m = int(parts[0]), int(parts[1])
+            nxt = date(y + (m == 12), m % 12 + 1, 1)
+            return nxt - timedelta(days=1)
+        return date.fromisoformat(value)
+    except ValueError:
+        return None

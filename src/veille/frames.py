@@ -1,0 +1,144 @@
+"""Find the arguments of a trigger in the French dependency parse.
+
+Slots are named in the active voice: ``subj`` is who does it (a passive's "par" phrase),
+``obj`` who or what undergoes it (a passive's subject). Known weaknesses of fr_core_news_md are
+handled here: coordinated verbs that share a subject, control verbs ("entend aider"), relative
+clauses ("qui a décrié"), and triggers the tagger misreads, for which the nearest actor mention
+in linear order stands in for the missing dependency.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+SUBJ = {"nsubj", "csubj"}
+PASSIVE_SUBJ = {"nsubj:pass"}
+OBJ = {"obj", "iobj"}
+PREP_DEPS = {"obl", "obl:arg", "obl:mod", "obl:agent", "nmod", "iobj", "advcl", "acl"}
+# Contracted articles carry the preposition in their lemma ("au" -> "à", "du" -> "de").
+CASE_LEMMAS = {"au": "à", "aux": "à", "du": "de", "des": "de", "d'": "de", "d’": "de"}
+LIGHT_VERB_DEPS = {"obj", "obl", "obl:arg", "obl:mod", "nsubj:pass", "xcomp", "nmod"}
+
+
+def is_passive(verb: Token) -> bool:
+    """Return whether a verb is in the passive voice."""
+    if "Voice=Pass" in str(verb.morph):
+        return True
+    return any(c.dep_ in {"aux:pass", "nsubj:pass"} for c in verb.children)
+
+
+def case_of(token: Token) -> str | None:
+    """Return the preposition introducing ``token`` ("à" for "au Mali"), or None."""
+    for child in token.children:
+        if child.dep_ in {"case", "mark"} and child.i < token.i:
+            text = child.lower_
+            return CASE_LEMMAS.get(text, child.lemma_.lower() if child.lemma_ else text)
+    # "près de", "auprès de", "lors de": the fixed expression hangs on its first word.
+    return None
+
+
+def in_prepositional_phrase(token: Token) -> bool:
+    """Return whether ``token`` (or the first conjunct of its coordination) has a preposition.
+
+    A coordination is followed up only without punctuation in between: "entre son pays et le
+    Mali" is one phrase, "Pour rappel, Moscou livre ..." is a misparse, not a coordination.
+    """
+    if case_of(token) is not None:
+        return True
+    t = token
+    while t.dep_ == "conj" and t.head != t:
+        head = t.head
+        lo, hi = sorted((head.i, t.i))
+        if any(x.is_punct for x in token.doc[lo:hi]):
+            return False
+        t = head
+    return case_of(t) is not None
+
+
+def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
+    """Return the grammatical subject of ``verb`` and whether it is a passive subject.
+
+    Coordinated and controlled verbs inherit their head's subject; a relative pronoun is
+    replaced by the noun the relative clause modifies.
+    """
+    if depth > 4:
+        return None, False
+    for child in verb.children:
+        if child.dep_ in SUBJ | PASSIVE_SUBJ:
+            subj = child
+            if "PronType=Rel" in str(subj.morph) and verb.dep_.startswith("acl"):
+                subj = verb.head
+            return subj, child.dep_ in PASSIVE_SUBJ
+    if verb.dep_ in {"conj", "xcomp"} and verb.head != verb and verb.head.pos_ in {"VERB", "AUX"}:
+        subj, _ = subject_of(verb.head, depth + 1)
+        return subj, False
+    if verb.dep_ == "acl" and verb.head.pos_ in {"NOUN", "PROPN"} and "VerbForm=Part" in str(
+            verb.morph):
+        # "les soldats tués par ..." : the participle's noun is its passive subject.
+        return verb.head, True
+    return None, False
+
+
+def prepositional(token: Token, prep: str) -> Iterator[Token]:
+    """Yield dependents of ``token`` introduced by the preposition ``prep``."""
+    for child in token.children:
+        if child.dep_ in PREP_DEPS and case_of(child) == prep:
+            yield child
+
+
+def objects(verb: Token) -> list[Token]:
+    """Return the direct objects of ``verb`` (the parse sometimes gives two)."""
+    return [c for c in verb.children if c.dep_ in OBJ and case_of(c) is None]
+
+
+def governor(token: Token) -> Token | None:
+    """Return the verb a noun trigger depends on ("mener une attaque" -> mener)."""
+    t = token
+    for _ in range(3):
+        if t.head == t:
+            return None
+        if t.dep_ not in LIGHT_VERB_DEPS and t.dep_ != "conj":
+            return None
+        t = t.head
+        if t.pos_ in {"VERB", "AUX"}:
+            return t
+    return None
+
+
+def predicate(token: Token) -> Token:
+    """Return the clause head an event hangs on: the verb itself, or a noun's governing verb."""
+    if token.pos_ in {"VERB", "AUX"}:
+        return token
+    gov = governor(token)
+    return gov if gov is not None else token
+
+
+def first_verb_ancestor(token: Token) -> Token | None:
+    """Return the nearest verb above ``token`` (the clause it belongs to)."""
+    for ancestor in token.ancestors:
+        if ancestor.pos_ in {"VERB", "AUX"} and ancestor.dep_ not in {"aux", "aux:tense",
+                                                                      "aux:pass", "cop"}:
+            return ancestor
+    return None
+
+
+def is_ancestor_or_self(candidate: Token, token: Token) -> bool:
+    """Return whether ``candidate`` dominates ``token`` (or is it)."""
+    return candidate == token or candidate in token.ancestors
+
+
+def np_lemmas(head: Token, depth: int = 2) -> set[str]:
+    """Return the lemmas of a noun phrase's head and its nominal dependents down to ``depth``."""
+    out = {head.lemma_.lower(), head.lower_}
+    frontier = [(head, 0)]
+    while frontier:
+        token, d = frontier.pop()
+        if d >= depth:
+            continue
+        for child in token.children:
+            if child.dep_ in {"nmod", "amod", "compound", "flat:name", "fixed", "appos", "conj"}:
+                out.update({child.lemma_.lower(), child.lower_})
+                frontier.append((child, d + 1))
+    return out

@@ -1,0 +1,52 @@
+"""Word lists that decide an event's status, loaded once from ``data/fr/modality.yaml``."""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+from .errors import DataFileError, Errors
+from .resources import load_yaml
+
+MODALITY_FILE = "fr/modality.yaml"
+_KEYS = ("reporting_verbs", "claim_verbs", "attribution_markers", "claim_words",
+         "future_auxiliaries", "future_words", "negation_words", "denial_verbs",
+         "background_markers")
+
+
+@dataclass(frozen=True)
+class Modality:
+    """The French words that mark reported speech, claims, the future and negation."""
+
+    reporting_verbs: frozenset[str]
+    claim_verbs: frozenset[str]
+    attribution_markers: frozenset[str]
+    claim_words: frozenset[str]
+    future_auxiliaries: frozenset[str]
+    future_words: frozenset[str]
+    negation_words: frozenset[str]
+    denial_verbs: frozenset[str]
+    background_markers: frozenset[str]
+
+
+@functools.lru_cache(maxsize=1)
+def load_modality() -> Modality:
+    """Read and check ``modality.yaml``: every key present, each a list of strings."""
+    raw = load_yaml(MODALITY_FILE)
+    if not isinstance(raw, dict):
+        raise DataFileError(Errors.E010.format(path=MODALITY_FILE, where="top level",
+                                               message="expected a mapping", allowed=", ".join(_KEYS)))
+    values: dict[str, frozenset[str]] = {}
+    for key in _KEYS:
+        items = raw.get(key)
+        if not isinstance(items, list) or not all(isinstance(x, str) for x in items):
+            raise DataFileError(Errors.E010.format(path=MODALITY_FILE, where=key,
+                                                   message="expected a list of strings",
+                                                   allowed="a YAML list"))
+        values[key] = frozenset(x.lower() for x in items)
+    unknown = set(raw) - set(_KEYS)
+    if unknown:
+        raise DataFileError(Errors.E010.format(path=MODALITY_FILE, where="top level",
+                                               message=f"unknown key {sorted(unknown)[0]!r}",
+                                               allowed=", ".join(_KEYS)))
+    return Modality(**values)
