@@ -6,19 +6,27 @@ import argparse
 import json
 import logging
 import sys
-import textwrap
-from collections.abc import Iterator, Sequence
+import time
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
-from typing import TextIO
+from pathlib import Path
+from typing import Any, TextIO
 
 from . import __version__
 from .errors import Errors, VeilleError
 from .ingest import Failure
-from .model import Article, ArticleResult
+from .model import Actor, Article, ArticleResult
 
 LOGGER = logging.getLogger(__name__)
 
 FORMATS = ("json", "jsonl", "table")
+
+MAIN_EPILOG = """\
+examples:
+  veille extract examples/seed.txt --published 2023-02-08 --format table
+  veille eval examples/seed.gold.jsonl --articles examples/seed.jsonl
+  veille gazetteer import ML.zip
+"""
 
 EXTRACT_EPILOG = """\
 examples:
@@ -30,16 +38,31 @@ examples:
 EVAL_EPILOG = """\
 examples:
   veille eval examples/seed.gold.jsonl --articles examples/seed.jsonl
-  veille eval ../shared/dev/gold.jsonl --articles ../shared/dev/articles.jsonl
+  veille eval gold.jsonl --articles articles.jsonl --errors
   veille extract articles.jsonl > pred.jsonl && veille eval gold.jsonl --pred pred.jsonl --json
+"""
+
+GAZETTEER_EPILOG = """\
+examples:
+  veille gazetteer import ML.zip
+  veille gazetteer import allCountries.zip --target ~/.cache/veille/gazetteer
+"""
+
+GAZETTEER_IMPORT_EPILOG = """\
+examples:
+  curl -O https://download.geonames.org/export/dump/ML.zip && veille gazetteer import ML.zip
+  veille gazetteer import allCountries.zip --target /data/veille-gazetteer
+  VEILLE_GAZETTEER_DIR=/data/veille-gazetteer veille extract article.txt
 """
 
 
 def build_parser() -> argparse.ArgumentParser:
     """Return the argument parser of the ``veille`` command."""
+    raw = argparse.RawDescriptionHelpFormatter
     parser = argparse.ArgumentParser(
         prog="veille",
         description="French news in, evidence-linked PLOVER political events out.",
+        epilog=MAIN_EPILOG, formatter_class=raw,
     )
     parser.add_argument("--version", action="version", version=f"veille {__version__}")
     parser.add_argument("-v", "--verbose", action="count", default=0,
@@ -50,7 +73,7 @@ def build_parser() -> argparse.ArgumentParser:
         "extract", help="code the events of articles (text or JSONL files)",
         description="Read articles and print one JSON object per article with its events, "
                     "entities, places, times and quotes (offsets into title + blank line + text).",
-        epilog=EXTRACT_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
+        epilog=EXTRACT_EPILOG, formatter_class=raw)
     ex.add_argument("files", nargs="+", metavar="FILE",
                     help="a plain-text article (first line = title when a blank line follows), "
                          "a .jsonl file of articles (id, title, text, published, url, source), "
@@ -68,7 +91,7 @@ def build_parser() -> argparse.ArgumentParser:
         "eval", help="score events against gold annotations",
         description="Score predicted events against gold (strict and type-only P/R/F1, "
                     "per-type table, date/place/mode/status accuracy, place mentions).",
-        epilog=EVAL_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
+        epilog=EVAL_EPILOG, formatter_class=raw)
     ev.add_argument("gold", metavar="GOLD.jsonl")
     src = ev.add_mutually_exclusive_group(required=True)
     src.add_argument("--articles", metavar="ARTICLES.jsonl",
@@ -77,6 +100,23 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--json", action="store_true", help="print the report as JSON")
     ev.add_argument("--errors", action="store_true",
                     help="also list each article's missed and spurious events")
+
+    gz = sub.add_parser(
+        "gazetteer", help="manage the place gazetteer (import a GeoNames dump)",
+        description="Manage the gazetteer the places component reads. The packaged one knows "
+                    "cities and regions; a GeoNames dump adds villages.",
+        epilog=GAZETTEER_EPILOG, formatter_class=raw)
+    gz_sub = gz.add_subparsers(dest="gazetteer_command", required=True)
+    gi = gz_sub.add_parser(
+        "import", help="import a GeoNames dump (allCountries.zip, ML.zip, ...)",
+        description="Import a GeoNames country or world dump (a .zip from "
+                    "download.geonames.org/export/dump/) as the user gazetteer: populated "
+                    "places and administrative divisions, read next to the packaged data.",
+        epilog=GAZETTEER_IMPORT_EPILOG, formatter_class=raw)
+    gi.add_argument("zip_path", metavar="FILE.zip", help="a GeoNames dump archive")
+    gi.add_argument("--target", metavar="DIR",
+                    help="where to write it (default: $VEILLE_GAZETTEER_DIR, "
+                         "else ~/.cache/veille/gazetteer)")
     return parser
 
 
@@ -91,6 +131,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _extract(args)
         if args.command == "eval":
             return _eval(args)
+        if args.command == "gazetteer":
+            return _gazetteer(args)
     except VeilleError as exc:
         print(f"Error: {exc}", file=sys.stderr)
         return 1
@@ -100,36 +142,112 @@ def main(argv: Sequence[str] | None = None) -> int:
     return 2
 
 
+# --- progress -----------------------------------------------------------------------------------
+
+
+def _is_tty(stream: Any) -> bool:
+    isatty = getattr(stream, "isatty", None)
+    try:
+        return bool(isatty and isatty())
+    except ValueError:  # a closed stream
+        return False
+
+
+class Progress:
+    """Show a counter and articles/s on one rewritten line of ``stream``, on a terminal only.
+
+    Pipes, files and tests never see it: their stderr must hold nothing but real errors.
+    It appears from the second article on, so that a one-article run stays quiet.
+    """
+
+    # Redraw at most this often: a redraw per article would cost more than it tells.
+    INTERVAL = 0.2
+
+    def __init__(self, stream: TextIO | None = None, *, enabled: bool | None = None) -> None:
+        self.stream = stream if stream is not None else sys.stderr
+        self.enabled = _is_tty(self.stream) if enabled is None else enabled
+        self.count = 0
+        self.started = time.perf_counter()
+        self._drawn_at = 0.0
+        self._shown = False
+
+    @property
+    def rate(self) -> float:
+        """Return articles per second since the start."""
+        elapsed = time.perf_counter() - self.started
+        return self.count / elapsed if elapsed > 0 else 0.0
+
+    def advance(self, n: int = 1) -> None:
+        """Count ``n`` more articles and redraw the line when it is due."""
+        self.count += n
+        if not self.enabled or self.count < 2:
+            return
+        now = time.perf_counter()
+        if self._shown and now - self._drawn_at < self.INTERVAL:
+            return
+        self.stream.write(f"\r\x1b[K{self.count} articles, {self.rate:.1f} articles/s")
+        self.stream.flush()
+        self._drawn_at, self._shown = now, True
+
+    def clear(self) -> None:
+        """Erase the line so that other output does not land on top of it."""
+        if self._shown:
+            self.stream.write("\r\x1b[K")
+            self.stream.flush()
+            self._shown = False
+
+    def finish(self) -> None:
+        """Replace the line by a last summary (only when a line was shown)."""
+        if not self.enabled or self.count < 2:
+            return
+        self.clear()
+        elapsed = time.perf_counter() - self.started
+        self.stream.write(f"{self.count} articles in {elapsed:.1f} s "
+                          f"({self.rate:.1f} articles/s)\n")
+        self.stream.flush()
+
+
 # --- extract ------------------------------------------------------------------------------------
 
 
-def _extract(args: argparse.Namespace) -> int:
+def _read_good(
+    sources: list[str], failures: list[Failure], progress: Progress, **options: Any
+) -> Iterator[Article]:
+    """Yield the readable articles; report each bad record on stderr as it is met."""
     from .ingest.files import read_articles
+
+    for item in read_articles(sources, **options):
+        if isinstance(item, Failure):
+            failures.append(item)
+            progress.clear()
+            print(f"Error: {item.reason}", file=sys.stderr)
+        else:
+            yield item
+
+
+def _extract(args: argparse.Namespace) -> int:
     from .pipeline import load
 
     failures: list[Failure] = []
-
-    def good_articles() -> Iterator[Article]:
-        for item in read_articles(args.files, published=args.published,
-                                  article_id=args.article_id):
-            if isinstance(item, Failure):
-                failures.append(item)
-                print(f"Error: {item.reason}", file=sys.stderr)
-            else:
-                yield item
-
-    articles = good_articles()
+    progress = Progress()
+    articles = _read_good(args.files, failures, progress, published=args.published,
+                          article_id=args.article_id)
     first = next(articles, None)
     if first is None:
         _report_failures(failures)
         print(f"Error: {Errors.E014.format(count=len(failures))}", file=sys.stderr)
         return 1
     pipeline = load()
-    done = 0
+    progress.started = time.perf_counter()  # the rate is about coding, not model loading
+    # Results on a terminal share it with the progress line: erase the line before each one.
+    interleaved = _is_tty(sys.stdout)
     stream = _prepend(first, articles)
     for result in pipeline.pipe(stream, batch_size=args.batch_size, n_process=args.processes):
+        if interleaved:
+            progress.clear()
         write_result(result, args.format, sys.stdout)
-        done += 1
+        progress.advance()
+    progress.finish()
     _report_failures(failures)
     return 0
 
@@ -156,6 +274,11 @@ def write_result(result: ArticleResult, fmt: str, out: TextIO) -> None:
         raise VeilleError(Errors.E012.format(value=fmt, allowed=", ".join(FORMATS)))
 
 
+# Widest a table cell may be; longer values are shortened with an ellipsis so that the
+# columns stay aligned.
+CELL_WIDTH = 60
+
+
 def format_table(result: ArticleResult) -> str:
     """Return a readable table of one article's events."""
     a = result.article
@@ -165,24 +288,33 @@ def format_table(result: ArticleResult) -> str:
     rows: list[tuple[str, ...]] = []
     for e in result.events:
         kind = e.event + (f"/{e.mode}" if e.mode else "")
-        who = _actors(e.actor) + " → " + (_actors(e.recipient) or "-")
+        # Each side is shortened on its own so that the recipient always shows.
+        side = CELL_WIDTH // 2
+        who = f"{_cell(_actors(e.actor) or '-', side)} → {_cell(_actors(e.recipient) or '-', side)}"
         where = e.place.name if e.place else "-"
         evidence = e.evidence.text if e.evidence else ""
-        rows.append((kind, who, e.date or "-", where, e.status,
-                     textwrap.shorten(evidence, width=60, placeholder="…")))
+        rows.append((_cell(kind), who, _cell(e.date or "-"), _cell(where), _cell(e.status),
+                     _cell(evidence)))
     if not rows:
         lines.append("(no events)")
         return "\n".join(lines)
-    widths = [min(max(len(r[i]) for r in (cols, *rows)), 60) for i in range(len(cols))]
-    lines.append("  ".join(c.ljust(w) for c, w in zip(cols, widths, strict=True)))
+    widths = [max(len(r[i]) for r in (cols, *rows)) for i in range(len(cols))]
+    lines.append("  ".join(c.ljust(w) for c, w in zip(cols, widths, strict=True)).rstrip())
     lines.append("  ".join("-" * w for w in widths))
     for r in rows:
         lines.append("  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip())
     return "\n".join(lines)
 
 
-def _actors(actors: list) -> str:  # type: ignore[type-arg]
-    return ", ".join(f"{x.name} ({x.country or '?'})" for x in actors)
+def _cell(text: str, width: int = CELL_WIDTH) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
+
+def _actors(actors: Iterable[Actor]) -> str:
+    # The canonical person or organisation reads better than the mention it came from
+    # ("Sergueï Lavrov" rather than "Le ministre russe des Affaires étrangères Sergueï Lavrov").
+    return ", ".join(f"{x.person or x.org or x.name} ({x.country or '?'})" for x in actors)
 
 
 # --- eval ---------------------------------------------------------------------------------------
@@ -192,10 +324,7 @@ def _eval(args: argparse.Namespace) -> int:
     from .evaluate import evaluate, read_jsonl
 
     gold = read_jsonl(args.gold)
-    if args.pred:
-        predicted = read_jsonl(args.pred)
-    else:
-        predicted = _predict(args.articles)
+    predicted = read_jsonl(args.pred) if args.pred else _predict(args.articles)
     report = evaluate(gold, predicted)
     if args.json:
         print(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
@@ -204,20 +333,40 @@ def _eval(args: argparse.Namespace) -> int:
     return 0
 
 
-def _predict(path: str) -> list[dict]:  # type: ignore[type-arg]
-    from .ingest.files import read_articles
+def _predict(path: str) -> list[dict[str, Any]]:
     from .pipeline import load
 
-    articles: list[Article] = []
-    for item in read_articles([path]):
-        if isinstance(item, Failure):
-            print(f"Error: {item.reason}", file=sys.stderr)
-        else:
-            articles.append(item)
+    failures: list[Failure] = []
+    progress = Progress()
+    articles = list(_read_good([path], failures, progress))
+    _report_failures(failures)
     if not articles:
-        raise VeilleError(Errors.E014.format(count=0))
+        raise VeilleError(Errors.E014.format(count=len(failures)))
     pipeline = load()
-    return [r.to_dict() for r in pipeline.pipe(articles)]
+    progress.started = time.perf_counter()
+    predicted: list[dict[str, Any]] = []
+    for result in pipeline.pipe(articles):
+        predicted.append(result.to_dict())
+        progress.advance()
+    progress.finish()
+    return predicted
+
+
+# --- gazetteer ----------------------------------------------------------------------------------
+
+
+def _gazetteer(args: argparse.Namespace) -> int:
+    from .geo.gazetteer import USER_FILE, import_geonames_dump, user_gazetteer_dir
+
+    if args.gazetteer_command != "import":  # argparse only lets known subcommands through
+        raise VeilleError(f"unknown gazetteer command {args.gazetteer_command}")
+    zip_path = Path(args.zip_path)
+    if not zip_path.exists():
+        raise VeilleError(Errors.E013.format(path=zip_path))
+    target = Path(args.target).expanduser() if args.target else user_gazetteer_dir()
+    rows = import_geonames_dump(zip_path, target)
+    print(f"Imported {rows} places from {zip_path} into {target / USER_FILE}")
+    return 0
 
 
 def _iso_date(value: str) -> date:

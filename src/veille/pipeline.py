@@ -63,8 +63,10 @@ class Pipeline:
             return
         # Our own process pool rather than spaCy's n_process: results cross process boundaries
         # as plain dataclasses, so no spaCy Doc (and none of its extension values) is serialised.
+        # Forked workers inherit this loaded pipeline: no worker loads the model again.
+        _WORKER["pipeline"] = self
         ctx = multiprocessing.get_context("fork")
-        with ctx.Pool(n_process, initializer=_init_worker) as pool:
+        with ctx.Pool(n_process) as pool:
             chunks = _chunks(articles, batch_size)
             for results in pool.imap(_extract_chunk, chunks):
                 yield from results
@@ -112,10 +114,6 @@ def load(model: str = MODEL_NAME, *, exclude: tuple[str, ...] = ()) -> Pipeline:
 # --- worker processes -------------------------------------------------------------------------
 
 _WORKER: dict[str, Any] = {}
-
-
-def _init_worker() -> None:
-    _WORKER["pipeline"] = load()
 
 
 def _extract_chunk(chunk: list[Article]) -> list[ArticleResult]:

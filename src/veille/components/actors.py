@@ -31,10 +31,9 @@ PRIORITY = {"PERSON": 0, "ORG": 1, "ROLE": 2, "DEMONYM": 3, "COUNTRY": 4, "SEAT"
 NP_DEPS = {"amod", "nmod", "appos", "flat:name", "flat", "compound", "det", "case", "fixed",
            "nummod", "flat:foreign", "dep"}
 SUBJECT_DEPS = {"nsubj", "nsubj:pass", "csubj"}
-# Sectors of institutions that belong to a state: without a demonym they belong to the country
-# the article is about ("l'armée a repris la ville").
-STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
-UNKNOWN_ARMED = {"UAF"}
+PRONOUNS = {"il", "elle", "ils", "elles", "lui", "eux", "celui-ci", "celle-ci", "ceux-ci",
+            "celles-ci", "-t-il", "-il", "-elle", "-t-elle", "-ils", "-elles"}
+FIRST_PERSON = {"je", "j'", "j’", "nous", "moi"}
 GROUP_CODES = {"IGO", "IMG", "NGO", "WST", "AFR", "SAH"}
 
 
@@ -73,10 +72,11 @@ class ActorRecognizer:
         doc._.actor_mentions = mentions
         doc._.main_country = _main_country(doc, mentions)
         resolver = ActorResolver(doc, self.kb)
+        # Every capital stays an actor mention (an argument "accuse Moscou" is the government);
+        # only those used as agents leave the list of places.
         metonyms = {(m.start, m.end) for m in mentions if m.label == "SEAT"
                     and resolver.is_metonymic(doc[m.start:m.end], self.verb_forms)}
-        doc._.actor_mentions = [m for m in mentions if m.label != "SEAT"
-                                or (m.start, m.end) in metonyms]
+        doc._.actor_mentions = [m for m in mentions if not _is_headline_topic(doc, m)]
         metonym_chars = {(doc[s].idx, doc[e - 1].idx + len(doc[e - 1])) for s, e in metonyms}
         if doc._.places:
             doc._.places = [p for p in doc._.places if (p.start, p.end) not in metonym_chars]
@@ -145,8 +145,10 @@ class ActorRecognizer:
             role = self.kb.role(text)
             if role is None:
                 return None
+            # Unnamed armed actors ("des hommes armés") have no country: their affiliation is
+            # unknown, unlike soldiers or civilians, who belong where the story happens.
             return Actor(name=text, country=role.country, sector=role.sector, start=start,
-                         end=end, kind="role")
+                         end=end, kind="armed" if role.generic_armed else "role")
         if label == "PER":
             return Actor(name=text, country=None, sector=None, start=start, end=end, kind="per")
         return None
@@ -185,8 +187,10 @@ class ActorResolver:
         return actors
 
     def _resolve_one(self, head: Token) -> Actor | None:
-        if head.pos_ == "PRON" or head.lower_ in {"il", "elle", "ils", "elles", "lui", "eux"}:
+        if head.lower_ in PRONOUNS and head.i not in self.by_token:
             return self.antecedent(head)
+        if head.lower_ in FIRST_PERSON:
+            return self.speaker_of(head)
         best: tuple[int, int, ActorMention] | None = None
         for token, depth in _np_tokens(head):
             m = self.by_token.get(token.i)
@@ -207,7 +211,7 @@ class ActorResolver:
                     mention.start, mention.end):
                 start -= 1
             span = self.doc[start:mention.end]
-        if actor.kind in {"role", "per", "people", "demonym"}:
+        if actor.kind in {"role", "armed", "per", "people", "demonym"}:
             actor = self._complete(actor, head)
         if actor is None:
             return None
@@ -227,11 +231,11 @@ class ActorResolver:
                 sector = m.actor.sector
             if country is None and m.label in {"DEMONYM", "COUNTRY", "SEAT", "ORG", "PERSON"}:
                 country = m.actor.country
-        if country is None and sector in UNKNOWN_ARMED:
-            return Actor(name=actor.name, country=None, sector=sector, kind="description")
+        if country is None and actor.kind == "armed":
+            return Actor(name=actor.name, country=None, sector=sector, kind="armed")
         if country is None and head.lower_ in {"pays", "gouvernement"}:
             country = self._possessor_country(head)
-        if country is None and (sector in STATE_SECTORS or actor.kind == "per"):
+        if country is None:
             country = self.main_country
         if country is None and sector is None:
             return None
@@ -304,6 +308,15 @@ class ActorResolver:
                     self._subjects.append((token.i, actors, plural))
         return self._subjects
 
+    def speaker_of(self, token: Token) -> Actor | None:
+        """Return who speaks in the quote holding a first-person pronoun ("« Nous avons ... »")."""
+        for quote in self.doc._.quotes or []:
+            if quote.start <= token.idx < quote.end and quote.speaker is not None:
+                a = quote.speaker
+                return Actor(name=a.name, country=a.country, sector=a.sector, start=a.start,
+                             end=a.end, person=a.person, org=a.org, kind="speaker")
+        return None
+
     def is_metonymic(self, span: Span, verb_forms: frozenset[str] = frozenset()) -> bool:
         """Return whether a capital or seat of power stands for its government here."""
         root = span.root
@@ -318,6 +331,14 @@ class ActorResolver:
         starts_clause = prev is None or prev.is_punct or prev.is_sent_start or prev.pos_ == "CCONJ"
         return bool(starts_clause and nxt is not None and nxt.dep_ != "case"
                     and (nxt.pos_ in {"VERB", "AUX"} or nxt.lower_ in verb_forms))
+
+
+def _is_headline_topic(doc: Doc, mention: ActorMention) -> bool:
+    """Return whether a mention is a headline's topic label ("Burkina : ...", "Mali/Attaque")."""
+    if mention.start != 0 or mention.end >= len(doc):
+        return False
+    return doc[mention.end].text in {":", "/", "-", "–"} and doc[mention.end].idx < (
+        doc._.text_offset or len(doc.text))
 
 
 def _np_tokens(head: Token) -> list[tuple[Token, int]]:

@@ -29,6 +29,9 @@ LOGGER = logging.getLogger(__name__)
 # Future meetings, support, cooperation and aid are promises: PLOVER codes them AGREE.
 FUTURE_TO_AGREE = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}
 LOCATIVE_CASES = {"à", "dans", "en", "près", "vers", "sur", "chez", "au", "aux"}
+# Verbs under which an infinitive event takes place ("continue de bombarder").
+ASPECTUAL_VERBS = {"continuer", "commencer", "poursuivre", "reprendre", "recommencer", "finir",
+                   "achever", "venir", "multiplier", "intensifier"}
 # A linear fallback (no dependency found) lowers confidence: the parse disagreed with us.
 FALLBACK_PENALTY = 0.75
 
@@ -95,7 +98,10 @@ class _DocCoder:
         for token in self.doc:
             if token.i in consumed:
                 continue
-            for rule in self._rules_for(token):
+            rules = self._rules_for(token)
+            if rules and not self._asserted(token):
+                continue
+            for rule in rules:
                 if not self._constraints_hold(rule, token):
                     continue
                 cand = self._build(rule, token)
@@ -108,17 +114,64 @@ class _DocCoder:
         return self._merge(candidates)
 
     def _rules_for(self, token: Token) -> tuple[TriggerRule, ...]:
-        lemma = token.lemma_.lower()
-        if token.pos_ == "VERB":
+        lemma = frames.verb_lemma(token)
+        if token.pos_ == "VERB" and self.lexicon.candidates("VERB", lemma):
             return self.lexicon.candidates("VERB", lemma)
+        # A past participle with its auxiliary is a verb whatever the tagger says ("a
+        # téléphoné" is tagged as a noun).
+        if token.pos_ in {"NOUN", "ADJ", "PROPN"} and any(
+                c.dep_.startswith("aux") for c in token.children):
+            verb = self.lexicon.participles.get(token.lower_)
+            if verb is not None:
+                return self.lexicon.candidates("VERB", verb)
+        # A "noun" with its own subject is a misread verb: "la CPI enquête sur ...".
+        verb = self.lexicon.present_forms.get(token.lower_)
+        if verb is not None and token.pos_ == "NOUN" and any(
+                c.dep_ in {"nsubj", "nsubj:pass"} for c in token.children):
+            return self.lexicon.candidates("VERB", verb)
         if token.pos_ == "NOUN":
             rules = self.lexicon.candidates("NOUN", lemma)
             if rules:
+                # An event noun under "cesser", "condamner", "demander" is what that verb is
+                # about, not an event the article asserts.
+                gov = frames.governor(token)
+                if gov is not None and gov.lemma_.lower() in self.modality.blocking_governors:
+                    return ()
                 return rules
         # The tagger misreads some verb forms as nouns or names ("Moscou livre des armes").
-        if token.pos_ in {"NOUN", "PROPN", "ADJ"}:
-            return self.lexicon.by_form.get(token.lower_, ())
+        if token.pos_ in {"NOUN", "PROPN", "ADJ"} and token.lower_ in self.lexicon.by_form:
+            return self.lexicon.by_form[token.lower_]
+        # A present form after a noun phrase, not after an article, is the verb: "le ministre
+        # critique la France" (verb) against "la critique de la France" (noun).
+        if verb is not None and token.pos_ in {"NOUN", "PROPN", "ADJ", "VERB"} and token.i > 0:
+            prev = self.doc[token.i - 1]
+            if prev.pos_ not in {"DET", "ADP", "PRON"} and not prev.is_punct:
+                return self.lexicon.candidates("VERB", verb)
         return ()
+
+    def _asserted(self, token: Token) -> bool:
+        """Return whether the text presents the trigger as an event, not as a mere possibility.
+
+        An infinitive is an event only under a verb of future, intention or aspect ("va
+        rencontrer", "entend aider", "continue de bombarder"); under "pour", "sans", "tenter
+        de", "refuser de" it is a purpose or a possibility. A participle modifying a noun ("un
+        communiqué signé") is an event only when that noun is a party to it ("les soldats tués").
+        """
+        morph = str(token.morph)
+        has_aux = any(c.dep_.startswith("aux") for c in token.children)
+        if "VerbForm=Inf" in morph and not has_aux:
+            head = token.head
+            if head == token or token.dep_ not in {"xcomp", "ccomp"}:
+                return False
+            if any(c.dep_ == "mark" and c.lower_ in {"pour", "sans", "afin"}
+                   for c in token.children):
+                return False
+            lemma = frames.verb_lemma(head)
+            return lemma in self.modality.future_auxiliaries or lemma in ASPECTUAL_VERBS or (
+                lemma in self.modality.claim_verbs)
+        if token.dep_ == "acl" and "VerbForm=Part" in morph and token.head.pos_ == "NOUN":
+            return token.head.i in self.resolver.by_token
+        return True
 
     def _constraints_hold(self, rule: TriggerRule, token: Token) -> bool:
         if rule.reflexive is not None:
@@ -127,20 +180,33 @@ class _DocCoder:
             if has_se != rule.reflexive:
                 return False
         for slot, lemmas in rule.when.items():
-            if not any(frames.np_lemmas(t) & lemmas for t in self._slot_tokens(slot, token)):
+            if not any(self._fits(t, lemmas) for t in self._slot_tokens(slot, token)):
                 return False
         for slot, lemmas in rule.unless.items():
-            if any(frames.np_lemmas(t) & lemmas for t in self._slot_tokens(slot, token)):
+            if any(self._fits(t, lemmas) for t in self._slot_tokens(slot, token)):
                 return False
         return True
+
+    def _fits(self, token: Token, lemmas: frozenset[str]) -> bool:
+        """Return whether an argument has one of ``lemmas``.
+
+        "@place" accepts any place name, "@actor" any phrase naming a coded actor.
+        """
+        if "@place" in lemmas and any(
+                span is not None and span.start <= token.i < span.end for _, span in self.places):
+            return True
+        if "@actor" in lemmas and any(a.country for a in self.resolver.resolve(token)):
+            return True
+        return bool(frames.np_lemmas(token) & lemmas)
 
     # -- arguments ---------------------------------------------------------------------------
 
     def _slot_tokens(self, slot: str, token: Token) -> list[Token]:
         """Return the tokens heading the argument in ``slot`` of the trigger ``token``."""
-        passive = token.pos_ == "VERB" and frames.is_passive(token)
+        verbal = _verbal(token)
+        passive = verbal and frames.is_passive(token)
         if slot == "subj":
-            if token.pos_ != "VERB":
+            if not verbal:
                 return []
             if passive:
                 return list(frames.prepositional(token, "par"))
@@ -152,12 +218,12 @@ class _DocCoder:
                 return [subj] if subj is not None else []
             return frames.objects(token)
         if slot == "gov_subj":
-            gov = frames.governor(token) if token.pos_ != "VERB" else None
+            gov = frames.governor(token) if not verbal else None
             if gov is None:
                 return []
             return self._slot_tokens("subj", gov)
         if slot == "gov_obj":
-            gov = frames.governor(token) if token.pos_ != "VERB" else None
+            gov = frames.governor(token) if not verbal else None
             return self._slot_tokens("obj", gov) if gov is not None else []
         if slot == "poss":
             return [c for c in token.children if c.dep_ == "det" and "Poss=Yes" in str(c.morph)]
@@ -166,16 +232,30 @@ class _DocCoder:
                     and c.pos_ == "PROPN" and frames.case_of(c) is None]
         if slot == "place":
             return []
+        if slot == "xcomp_obj":
+            # "s'engage à appuyer le Burkina": the promise is directed at the object of what
+            # is promised.
+            return [o for c in token.children if c.dep_ in {"xcomp", "ccomp"}
+                    for o in frames.objects(c) + list(frames.prepositional(c, "à"))]
         found = list(frames.prepositional(token, slot))
         if slot == "par" and passive:
             return []
-        if token.pos_ == "VERB":
+        if verbal:
             # "promettre l'aide de son pays au Mali": the recipient hangs inside the object.
             for obj in frames.objects(token):
                 found += list(frames.prepositional(obj, slot))
                 for nmod in obj.children:
                     if nmod.dep_ == "nmod":
                         found += list(frames.prepositional(nmod, slot))
+            return found
+        # "le retrait des troupes françaises du Niger": inside the noun's "de" complement.
+        for de in frames.prepositional(token, "de"):
+            if de not in found:
+                found += [t for t in frames.prepositional(de, slot) if t not in found]
+        # Light verbs carry the noun's complements: "tendre une embuscade à un convoi".
+        gov = frames.governor(token)
+        if gov is not None and token.dep_ == "obj":
+            found += [t for t in frames.prepositional(gov, slot) if t not in found]
         return found
 
     def _actors_in(self, slots: tuple[str, ...], token: Token) -> tuple[list[Actor], list[int]]:
@@ -216,20 +296,25 @@ class _DocCoder:
                 break
         return out
 
-    def _linear_actor(self, token: Token, *, right: bool = False) -> Actor | None:
-        """Return the nearest actor mention outside prepositional phrases, in the sentence."""
-        sent = token.sent
+    def _linear_actor(self, token: Token, *, right: bool = False,
+                      case: str = "obj") -> Actor | None:
+        """Return the nearest actor mention in the sentence, where the parse gave none.
+
+        To the left, the nearest outside a prepositional phrase (a subject); to the right, the
+        nearest introduced by ``case`` ("à"), or by no preposition for an object ("obj").
+        """
+        start, end = frames.text_sentence(token)
         mentions = self.resolver.mentions
-        order = [m for m in mentions if sent.start <= m.start < sent.end]
+        order = [m for m in mentions if start <= m.start < end]
         order = [m for m in order if (m.start > token.i if right else m.end <= token.i)]
         if not right:
             order.reverse()
         for m in order[:4]:
             head = self.doc[m.start:m.end].root
-            wants_case = right
+            wants_case = right and case != "obj"
             if frames.in_prepositional_phrase(head) != wants_case:
                 continue
-            if right and frames.case_of(head) not in {"à", "au", "aux"}:
+            if wants_case and frames.case_of(head) != case:
                 continue
             actors = self.resolver.resolve(head, with_conjuncts=False)
             if actors:
@@ -239,8 +324,9 @@ class _DocCoder:
     def _build(self, rule: TriggerRule, token: Token) -> Candidate | None:
         actors, actor_tokens = self._actors_in(rule.actor, token)
         confidence = rule.confidence
-        misread = token.pos_ != rule.pos
-        if not actors and ("subj" in rule.actor or "gov_subj" in rule.actor):
+        misread = token.pos_ != rule.pos or frames.verb_lemma(token) != rule.lemma
+        # Only verbs fall back on word order: a noun's actor must come from its own phrase.
+        if not actors and "subj" in rule.actor:
             fallback = self._linear_actor(token)
             if fallback is not None:
                 actors = [fallback]
@@ -248,10 +334,13 @@ class _DocCoder:
         coactors, _ = self._actors_in(rule.coactor, token) if rule.coactor else ([], [])
         actors += [a for a in coactors if all(a.key != b.key for b in actors)]
         recipients, recipient_tokens = self._actors_in(rule.recipient, token)
-        if not recipients and misread and "à" in rule.recipient:
-            fallback = self._linear_actor(token, right=True)
-            if fallback is not None:
-                recipients = [fallback]
+        if not recipients and misread:
+            for slot in rule.recipient:
+                if slot in {"à", "obj"}:
+                    fallback = self._linear_actor(token, right=True, case=slot)
+                    if fallback is not None:
+                        recipients = [fallback]
+                        break
         recipients = [r for r in recipients if all(
             (r.start, r.end) != (a.start, a.end) for a in actors)]
         # PLOVER codes no event without an identifiable party: at least one side needs a code.
@@ -474,6 +563,11 @@ def _date_of(time: TimeValue) -> tuple[str | None, str | None]:
     if time.anchor == "range" and time.range_start:
         return time.range_start, time.precision
     return time.value, time.precision if time.value else None
+
+
+def _verbal(token: Token) -> bool:
+    """Return whether a token heads a verbal clause (a verb, or a participle with its auxiliary)."""
+    return token.pos_ == "VERB" or any(c.dep_.startswith("aux") for c in token.children)
 
 
 def _dominated_by(token: Token, head: Token) -> bool:

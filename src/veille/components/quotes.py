@@ -8,6 +8,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..factories import make_factory
+from ..frames import text_sentence
 from ..knowledge import ActorKnowledge
 from ..modality import load_modality
 from ..model import Actor, Quote
@@ -41,8 +42,9 @@ class QuoteRecognizer:
 
     def speaker(self, quote: Span, resolver: ActorResolver) -> Actor | None:
         """Return who said the quote: subject of a reporting verb in its sentence, or "selon X"."""
-        sent = quote.sent
-        outside = [t for t in sent if not (quote.start <= t.i < quote.end)]
+        # The sentence by punctuation: the parser often ends a sentence at the closing quote.
+        start, end = text_sentence(quote[0])
+        outside = [t for t in quote.doc[start:end] if not (quote.start <= t.i < quote.end)]
         for token in outside:
             if token.lemma_.lower() in self.modality.reporting_verbs and token.pos_ in {"VERB",
                                                                                         "AUX"}:

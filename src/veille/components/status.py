@@ -21,8 +21,8 @@ from ..model import Actor, TimeValue
 HISTORICAL_MARGIN = timedelta(days=30)
 # Verbs whose infinitive complement is an intention expressed now: PLOVER codes the intention
 # (AGREE) as an actual event, unlike plans dated in the future.
-INTENTION_VERBS = {"entendre", "compter", "vouloir", "promettre", "souhaiter", "ambitionner",
-                   "engager", "décider", "proposer", "offrir"}
+INTENTION_VERBS = {"entendre", "compter", "promettre", "ambitionner", "engager", "décider",
+                   "proposer", "offrir", "accepter", "convenir", "résoudre"}
 
 
 @dataclass
@@ -71,7 +71,13 @@ class StatusReader:
         has_ne = any(c.lower_ in {"ne", "n'", "n’"} for c in children)
         has_neg = any(c.lower_ in self.m.negation_words and c.dep_ in {"advmod", "det", "obj"}
                       for c in children)
+        # "n'offrons aucune aide": the negative determiner sits on the object.
+        has_neg = has_neg or any(d.lower_ in {"aucun", "aucune", "nul", "nulle"}
+                                 for c in children if c.dep_ in {"obj", "nsubj"}
+                                 for d in c.children)
         if has_ne and has_neg:
+            return True
+        if any(c.lower_ == "sans" and c.dep_ in {"mark", "case"} for c in children):
             return True
         head = verb.head
         return (verb.dep_ in {"xcomp", "ccomp", "obj"} and head != verb
@@ -86,7 +92,7 @@ class StatusReader:
         # controlled by an auxiliary of the future or of intention.
         for verb in (pred, token):
             if verb.dep_ == "xcomp" and verb.head != verb:
-                head = verb.head.lemma_.lower()
+                head = frames.verb_lemma(verb.head)
                 if head in INTENTION_VERBS:
                     return "intention"
                 if head in self.m.future_auxiliaries:

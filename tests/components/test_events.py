@@ -1,0 +1,139 @@
+"""The event coder's engine rules, each on French sentences written for the purpose.
+
+Each row: the mechanism it exercises, a text (published 2023-03-15 unless said), and what the
+coded event must be: type, an actor code, a recipient code (None: not checked), and status.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+ROWS = [
+    # passive voice: the "par" phrase is the actor, the subject the recipient
+    ("passive", "Le ministre nigérien a été reçu par le président algérien.",
+     "CONSULT", "NER", "DZA", "actual"),
+    ("passive", "Deux journalistes ont été arrêtés par la police togolaise.",
+     "COERCE", "TGO", None, "actual"),
+    # coordinated verbs share their subject, whatever their voice
+    ("coordination", "Le ministre turc a visité une base militaire et a été reçu par le "
+     "président nigérien.", "CONSULT", "TUR", "NER", "actual"),
+    ("coordination", "Le président ghanéen a salué la transition et a rencontré le chef de la "
+     "junte guinéenne.", "CONSULT", "GHA", None, "actual"),
+    # relative clauses: "qui" is the noun the clause modifies
+    ("relative", "Le Premier ministre malien, qui a critiqué la France, est rentré à Bamako.",
+     "ACCUSE", "MLI", "FRA", "actual"),
+    ("relative", "La CEDEAO, qui a suspendu la Guinée, se réunit à Abuja.",
+     "SANCTION", "IGO", "GIN", "actual"),
+    # pronouns refer back to the last subject
+    ("pronoun", "Le président sénégalais est arrivé à Paris. Il a rencontré le président "
+     "français.", "CONSULT", "SEN", None, "actual"),
+    ("pronoun", "Les autorités burkinabè ont convoqué la presse. Elles ont dénoncé l'attaque "
+     "de Djibo.", "ACCUSE", "BFA", None, "actual"),
+    # "son pays": the possessor's country
+    ("possessive", "Le ministre russe a promis l'aide de son pays au Mali.",
+     "AGREE", "RUS", "MLI", "actual"),
+    ("possessive", "Le président turc a promis au Niger le soutien de son pays.",
+     "AGREE", "TUR", "NER", "actual"),
+    # capitals and seats of power stand for governments
+    ("metonymy", "Moscou livre des hélicoptères au Mali.", "AID", "RUS", "MLI", "actual"),
+    ("metonymy", "Washington a sanctionné trois responsables soudanais.",
+     "SANCTION", "USA", "SDN", "actual"),
+    ("metonymy", "Le Burkina Faso accuse Paris d'ingérence.", "ACCUSE", "BFA", "FRA", "actual"),
+    # the tagger's misread verbs: present forms read as nouns, participles as nouns
+    ("misread verb", "Le ministre malien critique la France.", "ACCUSE", "MLI", "FRA", "actual"),
+    ("misread verb", "Le président américain a téléphoné à son homologue kényan.",
+     "CONSULT", "USA", "KEN", "actual"),
+    ("misread verb", "Pékin livre des blindés au Niger.", "AID", "CHN", "NER", "actual"),
+    # future cooperation is AGREE (PLOVER); intentions are actual AGREE
+    ("future", "Le président ivoirien se rendra à Ouagadougou la semaine prochaine.",
+     "AGREE", "CIV", None, "future"),
+    ("future", "Le prochain sommet de la CEDEAO se tiendra à Abuja en juillet.",
+     "AGREE", "IGO", None, "future"),
+    ("intention", "La Turquie entend aider le Niger dans la lutte contre le terrorisme.",
+     "AGREE", "TUR", "NER", "actual"),
+    ("intention", "La Chine compte aider le Tchad à construire des routes.",
+     "AGREE", "CHN", "TCD", "actual"),
+    # background: imperfect, pluperfect, "depuis" long ago, old dates
+    ("historical", "En 2012, les rebelles touareg attaquaient les garnisons maliennes.",
+     "ASSAULT", None, "MLI", "historical"),
+    ("historical", "La France livre des armes au Tchad depuis 2015.",
+     "AID", "FRA", "TCD", "historical"),
+    ("historical", "Le Niger avait rompu ses relations avec la Libye.",
+     "SANCTION", "NER", "LBY", "historical"),
+    # negation and denial
+    ("negation", "Le Mali n'a pas expulsé l'ambassadeur de France.",
+     "SANCTION", "MLI", "FRA", "negated"),
+    ("negation", "Le gouvernement tchadien n'a jamais négocié avec les rebelles du FACT.",
+     "CONSULT", "TCD", None, "negated"),
+    # claims: conditional, "présumé", inside a quote
+    ("claimed", "L'armée malienne aurait tué des civils près de Mopti.",
+     "ASSAULT", "MLI", None, "claimed"),
+    ("claimed", "« Nous avons arrêté trois jihadistes », a déclaré le ministre nigérien.",
+     "COERCE", None, None, "claimed"),
+    # the partitive "des" read as a preposition still introduces the object
+    ("partitive object", "Des jihadistes ont massacré des civils au Burkina Faso.",
+     "ASSAULT", None, "BFA", "actual"),
+    ("partitive object", "Le Tchad dépêche des renforts au Cameroun.", "AID", "TCD", "CMR",
+     "actual"),
+    # light verbs carry a noun's complements
+    ("light verb", "Des jihadistes ont tendu une embuscade à un convoi de l'armée burkinabè.",
+     "ASSAULT", None, "BFA", "actual"),
+    ("light verb", "L'armée malienne a mené des frappes contre des positions rebelles.",
+     "ASSAULT", "MLI", None, "actual"),
+    # a headline's topic label is not an actor
+    ("headline topic", "Burkina : le Ghana a livré des vivres à Ouagadougou",
+     "AID", "GHA", None, "actual"),
+]
+
+
+@pytest.mark.parametrize(("mechanism", "text", "event", "actor", "recipient", "status"), ROWS,
+                         ids=[f"{r[0]}-{i}" for i, r in enumerate(ROWS)])
+def test_engine_rule(extract, mechanism, text, event, actor, recipient, status) -> None:  # type: ignore[no-untyped-def]
+    result = extract(text)
+    found = [e for e in result.events if e.event == event]
+    assert found, f"{mechanism}: no {event} in {[(e.event, e.rule) for e in result.events]}"
+    e = found[0]
+    if actor:
+        assert actor in {a.country for a in e.actor}, e.to_dict()
+    if recipient:
+        parties = e.recipient + (e.actor if event == "CONSULT" else [])
+        assert recipient in {a.country for a in parties}, e.to_dict()
+    assert e.status == status, e.to_dict()
+
+
+def test_event_with_no_coded_party_is_not_coded(extract) -> None:  # type: ignore[no-untyped-def]
+    # Nobody identifiable acts and nobody identifiable is hit: PLOVER codes nothing.
+    assert extract("Des inconnus ont attaqué quelqu'un hier soir.", published=None).events == []
+
+
+def test_purpose_infinitive_is_not_an_event(extract) -> None:  # type: ignore[no-untyped-def]
+    result = extract("Le ministre malien est venu à Dakar pour rencontrer le président "
+                     "sénégalais.")
+    assert all(e.rule != "verbs.yaml#rencontrer" for e in result.events)
+
+
+def test_repeated_mentions_merge(extract) -> None:  # type: ignore[no-untyped-def]
+    text = ("Le Niger a rompu ses relations avec l'Ukraine. Les autorités nigériennes ont "
+            "justifié leur décision. Le Niger a rompu ses relations avec l'Ukraine après des "
+            "propos jugés hostiles.")
+    sanctions = [e for e in extract(text).events if e.event == "SANCTION"]
+    assert len(sanctions) == 1
+    assert len(sanctions[0].more_evidence) == 1
+
+
+def test_title_event_joins_the_body_event(extract) -> None:  # type: ignore[no-untyped-def]
+    result = extract("Le Tchad a expulsé l'ambassadeur d'Allemagne, accusé d'ingérence.",
+                     title="Le Tchad expulse l'ambassadeur allemand")
+    expels = [e for e in result.events if e.event == "SANCTION"]
+    assert len(expels) == 1
+    assert expels[0].is_lead
+
+
+def test_event_dates_come_from_their_clause(extract) -> None:  # type: ignore[no-untyped-def]
+    result = extract("Le président sénégalais a reçu hier le ministre français des Armées. "
+                     "En 2019, le Sénégal avait expulsé un diplomate iranien.",
+                     published="2023-03-15")
+    by_type = {e.event: e for e in result.events}
+    assert by_type["CONSULT"].date == "2023-03-14"
+    assert by_type["SANCTION"].date == "2019"
+    assert by_type["SANCTION"].status == "historical"
