@@ -84,10 +84,10 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
         return None, False
     for child in verb.children:
         if child.dep_ in SUBJ | PASSIVE_SUBJ:
-            subj = child
-            if "PronType=Rel" in str(subj.morph) and verb.dep_.startswith("acl"):
-                subj = verb.head
-            return subj, child.dep_ in PASSIVE_SUBJ
+            # A relative pronoun stands for the noun its clause modifies.
+            if "PronType=Rel" in str(child.morph) and verb.dep_.startswith("acl"):
+                return verb.head, child.dep_ in PASSIVE_SUBJ
+            return child, child.dep_ in PASSIVE_SUBJ
     if verb.dep_ in {"conj", "xcomp"} and verb.head != verb and verb.head.pos_ in {"VERB", "AUX"}:
         subj, _ = subject_of(verb.head, depth + 1)
         return subj, False

@@ -36,7 +36,8 @@ def load_modality() -> Modality:
     raw = load_yaml(MODALITY_FILE)
     if not isinstance(raw, dict):
         raise DataFileError(Errors.E010.format(path=MODALITY_FILE, where="top level",
-                                               message="expected a mapping", allowed=", ".join(_KEYS)))
+                                               message="expected a mapping",
+                                               allowed=", ".join(_KEYS)))
     values: dict[str, frozenset[str]] = {}
     for key in _KEYS:
         items = raw.get(key)

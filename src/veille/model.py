@@ -68,7 +68,8 @@ class Actor:
     end: int | None = None
     person: str | None = None
     org: str | None = None
-    kind: str | None = None  # person | country | capital | org | group | force | description | pronoun
+    # person | country | capital | org | role | armed | per | description | pronoun | place
+    kind: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """Return a JSON-ready dict without empty optional keys."""
@@ -88,7 +89,8 @@ class Actor:
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Actor:
         """Build from a dict made by ``to_dict`` (or a gold ACTOR)."""
-        return cls(**{f.name: d.get(f.name) for f in dataclasses.fields(cls)})
+        return cls(name=str(d.get("name") or ""),
+                   **{f.name: d.get(f.name) for f in dataclasses.fields(cls) if f.name != "name"})
 
     @property
     def key(self) -> tuple[str | None, str | None, str | None]:

@@ -35,7 +35,7 @@ class Ontology:
     statuses: frozenset[str]
 
     def cameo(self, event: str, mode: str | None, context: list[str] | tuple[str, ...]) -> str:
-        """Return the CAMEO code for an event: the mode's code, else a context's, else the type's."""
+        """Return the CAMEO code of an event: its mode's, else a context's, else its type's."""
         t = self.types[event]
         if mode and mode in t.cameo_by_mode:
             return t.cameo_by_mode[mode]

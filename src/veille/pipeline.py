@@ -71,7 +71,9 @@ class Pipeline:
             for results in pool.imap(_extract_chunk, chunks):
                 yield from results
 
-    def _pipe_local(self, articles: Iterable[Article], *, batch_size: int) -> Iterator[ArticleResult]:
+    def _pipe_local(
+        self, articles: Iterable[Article], *, batch_size: int
+    ) -> Iterator[ArticleResult]:
         pending: deque[Article] = deque()
 
         def docs() -> Iterator[Doc]:

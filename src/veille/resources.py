@@ -24,7 +24,7 @@ def data_path(*parts: str) -> Path:
     return DATA_DIR.joinpath(*parts)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def load_yaml(relpath: str) -> Any:
     """Read a YAML data file once; a syntax error names the file."""
     path = data_path(*relpath.split("/"))
@@ -41,7 +41,7 @@ def load_yaml(relpath: str) -> Any:
 class Field:
     """One key of a data-file entry: its type, whether it is required, allowed values."""
 
-    type: type | tuple[type, ...]
+    kind: type | tuple[type, ...]
     required: bool = False
     allowed: frozenset[str] | None = None
     item_type: type | None = None  # for lists: the type of each item
@@ -72,7 +72,8 @@ def validate_entry(entry: Any, schema: Mapping[str, Field], *, path: str, where:
     unknown = set(entry) - set(schema)
     if unknown:
         raise DataFileError(
-            Errors.E010.format(path=path, where=where, message=f"unknown key {sorted(unknown)[0]!r}",
+            Errors.E010.format(path=path, where=where,
+                               message=f"unknown key {sorted(unknown)[0]!r}",
                                allowed=", ".join(sorted(schema)))
         )
     for key, spec in schema.items():
@@ -84,11 +85,11 @@ def validate_entry(entry: Any, schema: Mapping[str, Field], *, path: str, where:
                 )
             continue
         value = entry[key]
-        if not isinstance(value, spec.type):
+        if not isinstance(value, spec.kind):
             raise DataFileError(
                 Errors.E010.format(path=path, where=where,
                                    message=f"{key!r} has type {type(value).__name__}",
-                                   allowed=_type_names(spec.type))
+                                   allowed=_type_names(spec.kind))
             )
         values = value if isinstance(value, list) else [value]
         if spec.item_type is not None:

@@ -31,6 +31,7 @@ PRIORITY = {"PERSON": 0, "ORG": 1, "ROLE": 2, "DEMONYM": 3, "COUNTRY": 4, "SEAT"
 NP_DEPS = {"amod", "nmod", "appos", "flat:name", "flat", "compound", "det", "case", "fixed",
            "nummod", "flat:foreign", "dep"}
 SUBJECT_DEPS = {"nsubj", "nsubj:pass", "csubj"}
+OWNER_CASES = {None, "de", "du", "des", "d'", "d’"}
 PRONOUNS = {"il", "elle", "ils", "elles", "lui", "eux", "celui-ci", "celle-ci", "ceux-ci",
             "celles-ci", "-t-il", "-il", "-elle", "-t-elle", "-ils", "-elles"}
 FIRST_PERSON = {"je", "j'", "j’", "nous", "moi"}
@@ -194,7 +195,7 @@ class ActorResolver:
         best: tuple[int, int, ActorMention] | None = None
         for token, depth in _np_tokens(head):
             m = self.by_token.get(token.i)
-            if m is None or m.actor.kind == "demonym" and token.i == head.i:
+            if m is None or (m.actor.kind == "demonym" and token.i == head.i):
                 continue
             rank = (depth, PRIORITY.get(m.label, 9))
             if best is None or rank < best[:2]:
@@ -207,14 +208,16 @@ class ActorResolver:
         if actor.kind in {"person", "org", "country", "capital"} or len(span) > 10:
             # A name is named by itself (with its article); a long phrase is a misparse.
             start = mention.start
-            if start > 0 and self.doc[start - 1].pos_ == "DET" and self.doc[start - 1].head.i in range(
-                    mention.start, mention.end):
+            before = self.doc[start - 1] if start > 0 else None
+            if before is not None and before.pos_ == "DET" and (
+                    mention.start <= before.head.i < mention.end):
                 start -= 1
             span = self.doc[start:mention.end]
         if actor.kind in {"role", "armed", "per", "people", "demonym"}:
-            actor = self._complete(actor, head)
-        if actor is None:
-            return None
+            completed = self._complete(actor, head)
+            if completed is None:
+                return None
+            actor = completed
         return Actor(name=span.text, country=actor.country, sector=actor.sector,
                      start=span.start_char, end=span.end_char, person=actor.person,
                      org=actor.org, kind=actor.kind)
@@ -334,24 +337,40 @@ class ActorResolver:
 
 
 def _is_headline_topic(doc: Doc, mention: ActorMention) -> bool:
-    """Return whether a mention is a headline's topic label ("Burkina : ...", "Mali/Attaque")."""
-    if mention.start != 0 or mention.end >= len(doc):
+    """Return whether a mention is a topic label opening a line ("Burkina : ...", "Mali/Est")."""
+    if mention.end >= len(doc) or doc[mention.end].text not in {":", "/", "–"}:
         return False
-    return doc[mention.end].text in {":", "/", "-", "–"} and doc[mention.end].idx < (
-        doc._.text_offset or len(doc.text))
+    return mention.start == 0 or (doc[mention.start - 1].is_space
+                                  and "\n" in doc[mention.start - 1].text)
 
 
 def _np_tokens(head: Token) -> list[tuple[Token, int]]:
-    """Return the tokens of the noun phrase headed by ``head`` with their depth, breadth first."""
+    """Return the tokens of the noun phrase headed by ``head`` with their depth, breadth first.
+
+    Complements with "de" say whose the phrase is ("le ministre de la Défense du Mali");
+    complements with other prepositions say where or for whom ("le convoi pour Ouagadougou")
+    and name other parties.
+    """
     out = [(head, 0)]
     frontier = [(head, 0)]
     while frontier:
         token, depth = frontier.pop(0)
         for child in token.children:
-            if child.dep_ in NP_DEPS or (child.dep_ == "conj" and child.head.dep_ == "flat:name"):
-                out.append((child, depth + 1))
-                frontier.append((child, depth + 1))
+            if not (child.dep_ in NP_DEPS
+                    or (child.dep_ == "conj" and child.head.dep_ == "flat:name")):
+                continue
+            if child.dep_ == "nmod" and _case(child) not in OWNER_CASES:
+                continue
+            out.append((child, depth + 1))
+            frontier.append((child, depth + 1))
     return out
+
+
+def _case(token: Token) -> str | None:
+    for child in token.children:
+        if child.dep_ == "case" and child.i < token.i:
+            return child.lower_
+    return None
 
 
 def _np_span(head: Token) -> Span:
@@ -383,7 +402,8 @@ def _main_country(doc: Doc, mentions: list[ActorMention]) -> str | None:
     votes: Counter[str] = Counter()
     title_end = doc._.text_offset or 0
     for p in doc._.places or []:
-        span = doc.char_span(p.start, p.end, alignment_mode="expand") if p.start is not None else None
+        span = (doc.char_span(p.start, p.end, alignment_mode="expand")
+                if p.start is not None and p.end is not None else None)
         # A country as subject or object acts ("la Russie voit plus grand"): not a place there.
         if p.country and (span is None or span.root.dep_ not in SUBJECT_DEPS | {"obj"}):
             votes[p.country] += 2 if (p.start or 0) < title_end else 1

@@ -29,6 +29,9 @@ LOGGER = logging.getLogger(__name__)
 # Future meetings, support, cooperation and aid are promises: PLOVER codes them AGREE.
 FUTURE_TO_AGREE = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}
 LOCATIVE_CASES = {"à", "dans", "en", "près", "vers", "sur", "chez", "au", "aux"}
+# Events whose noun's "de" complement may be the attacker or the target.
+VIOLENT = {"ASSAULT", "COERCE"}
+ARMED_SECTORS = {"MIL", "REB", "UAF", "PMC", "COP", "PRM", "SPY"}
 # Verbs under which an infinitive event takes place ("continue de bombarder").
 ASPECTUAL_VERBS = {"continuer", "commencer", "poursuivre", "reprendre", "recommencer", "finir",
                    "achever", "venir", "multiplier", "intensifier"}
@@ -258,7 +261,13 @@ class _DocCoder:
             found += [t for t in frames.prepositional(gov, slot) if t not in found]
         return found
 
-    def _actors_in(self, slots: tuple[str, ...], token: Token) -> tuple[list[Actor], list[int]]:
+    def _actors_in(self, slots: tuple[str, ...], token: Token, *,
+                   role: str | None = None) -> tuple[list[Actor], list[int]]:
+        """Return the actors of the first slot that names any, and their head tokens.
+
+        ``role`` ("actor" or "recipient") settles the genitive of violent nouns: "l'attaque
+        des jihadistes" names the attacker, "l'attaque du convoi" the target.
+        """
         for slot in slots:
             if slot == "place":
                 actors = self._place_actors(token)
@@ -275,6 +284,8 @@ class _DocCoder:
                     actors = [a] if a is not None else []
                 else:
                     actors = self.resolver.resolve(t)
+                if slot == "de" and role is not None and token.pos_ == "NOUN":
+                    actors = [a for a in actors if _armed(a) == (role == "actor")]
                 for a in actors:
                     if all(a.key != b.key for b in found):
                         found.append(a)
@@ -322,7 +333,9 @@ class _DocCoder:
         return None
 
     def _build(self, rule: TriggerRule, token: Token) -> Candidate | None:
-        actors, actor_tokens = self._actors_in(rule.actor, token)
+        violent = rule.event in VIOLENT
+        actors, actor_tokens = self._actors_in(rule.actor, token,
+                                               role="actor" if violent else None)
         confidence = rule.confidence
         misread = token.pos_ != rule.pos or frames.verb_lemma(token) != rule.lemma
         # Only verbs fall back on word order: a noun's actor must come from its own phrase.
@@ -333,7 +346,9 @@ class _DocCoder:
                 confidence *= FALLBACK_PENALTY
         coactors, _ = self._actors_in(rule.coactor, token) if rule.coactor else ([], [])
         actors += [a for a in coactors if all(a.key != b.key for b in actors)]
-        recipients, recipient_tokens = self._actors_in(rule.recipient, token)
+        recipients, recipient_tokens = self._actors_in(
+            tuple(rule.recipient) + (("de",) if violent and "de" in rule.actor else ()), token,
+            role="recipient" if violent else None)
         if not recipients and misread:
             for slot in rule.recipient:
                 if slot in {"à", "obj"}:
@@ -359,10 +374,12 @@ class _DocCoder:
     def _evidence(self, token: Token, actors: list[Actor], sent: Span) -> Evidence:
         start, end = token.idx, token.idx + len(token)
         for a in actors:
-            if a.start is not None and a.end is not None and sent.start_char <= a.start < sent.end_char:
+            if (a.start is not None and a.end is not None
+                    and sent.start_char <= a.start < sent.end_char):
                 start, end = min(start, a.start), max(end, a.end)
         for child in token.children:
-            if child.dep_ in {"obj", "aux", "aux:tense", "aux:pass", "advmod"} and child.i > token.i - 4:
+            if (child.dep_ in {"obj", "aux", "aux:tense", "aux:pass", "advmod"}
+                    and child.i > token.i - 4):
                 sub = list(child.subtree) if child.dep_ == "obj" else [child]
                 start = min(start, sub[0].idx)
                 if child.dep_ == "obj":
@@ -563,6 +580,11 @@ def _date_of(time: TimeValue) -> tuple[str | None, str | None]:
     if time.anchor == "range" and time.range_start:
         return time.range_start, time.precision
     return time.value, time.precision if time.value else None
+
+
+def _armed(actor: Actor) -> bool:
+    """Return whether an actor bears arms: forces, rebels, jihadist groups, unnamed gunmen."""
+    return actor.sector in ARMED_SECTORS or actor.country == "IMG" or actor.kind == "armed"
 
 
 def _verbal(token: Token) -> bool:

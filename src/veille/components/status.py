@@ -55,9 +55,9 @@ class StatusReader:
             return Reading("actual", future=True)
         if future == "future":
             return Reading("future", future=True)
-        quoted = self._quote_speaker(token)
-        if quoted is not False:
-            return Reading("claimed", source=quoted or None)
+        inside, speaker = self._quote_speaker(token)
+        if inside:
+            return Reading("claimed", source=speaker)
         if self._claimed(token, pred):
             return Reading("claimed")
         if self._historical(token, pred, time):
@@ -107,12 +107,12 @@ class StatusReader:
                 return "future"
         return None
 
-    def _quote_speaker(self, token: Token) -> Actor | None | bool:
-        """Return the speaker (or None) when the trigger is inside a quote, else False."""
+    def _quote_speaker(self, token: Token) -> tuple[bool, Actor | None]:
+        """Return whether the trigger is inside a quote, and who speaks there."""
         for start, end, speaker in self.quotes:
             if start <= token.idx < end:
-                return speaker
-        return False
+                return True, speaker
+        return False, None
 
     def _claimed(self, token: Token, pred: Token) -> bool:
         for verb in {pred, token}:

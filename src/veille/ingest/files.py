@@ -119,7 +119,7 @@ def unquote_csv_field(text: str) -> str:
     return text
 
 
-def parse_published(value: Any, *, where: str) -> date | None | Failure:
+def parse_published(value: Any, *, where: str) -> date | Failure | None:
     """Return the date part of an ISO date or datetime, None when absent, a Failure when bad."""
     if value in (None, ""):
         return None
