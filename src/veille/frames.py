@@ -42,6 +42,10 @@ def is_passive(verb: Token) -> bool:
     """Return whether a verb is in the passive voice."""
     if "Voice=Pass" in str(verb.morph):
         return True
+    # A participle modifying a noun is passive: "les soldats tués", "six personnes enlevées".
+    if verb.dep_ == "acl" and "VerbForm=Part" in str(verb.morph) and "Tense=Past" in str(
+            verb.morph):
+        return True
     return any(c.dep_ in {"aux:pass", "nsubj:pass"} for c in verb.children)
 
 

@@ -8,6 +8,7 @@ fails at once with the file, the entry and the key.
 from __future__ import annotations
 
 import functools
+import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
@@ -63,6 +64,8 @@ class Lexicon:
     by_form: dict[str, tuple[TriggerRule, ...]]
     participles: dict[str, str]  # past participle form -> verb lemma, for misread taggings
     present_forms: dict[str, str]  # 3rd person present form -> verb lemma, likewise
+    folded: dict[str, tuple[str, str]]  # accent-free word form -> (part of speech, lemma)
+    participle_folds: frozenset[str]  # accent-free past participles of the lexicon's verbs
 
     def candidates(self, pos: str, lemma: str) -> tuple[TriggerRule, ...]:
         """Return the rules for a lemma, most constrained first (the order of the file)."""
@@ -158,10 +161,27 @@ def load_lexicon() -> Lexicon:
     verbs = {r.lemma for r in rules if r.pos == "VERB"}
     participles = {form: lemma for lemma in verbs for form in past_participles(lemma)}
     present = {form: lemma for lemma in verbs for form in present_forms(lemma)}
+    # Some outlets and headlines drop accents ("six personnes enlevees a Balere"): the tagger
+    # then misses the word; its accent-free form still names the trigger.
+    folded: dict[str, tuple[str, str]] = {}
+    for (pos, lemma) in by_lemma:
+        for form in ([lemma, lemma + "s"] if pos == "NOUN" else [lemma]):
+            if fold(form) != form:
+                folded.setdefault(fold(form), (pos, lemma))
+    for form, lemma in [*participles.items(), *present.items()]:
+        if fold(form) != form:
+            folded.setdefault(fold(form), ("VERB", lemma))
     return Lexicon(rules=tuple(rules),
                    by_lemma={k: tuple(v) for k, v in by_lemma.items()},
                    by_form={k: tuple(v) for k, v in by_form.items()},
-                   participles=participles, present_forms=present)
+                   participles=participles, present_forms=present, folded=folded,
+                   participle_folds=frozenset(fold(f) for f in participles))
+
+
+def fold(text: str) -> str:
+    """Return ``text`` in lower case without accents ("enlevées" -> "enlevees")."""
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def present_forms(lemma: str) -> list[str]:

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from .. import frames
 from ..factories import make_factory
 from ..knowledge import ActorKnowledge
-from ..lexicon import Lexicon, TriggerRule, load_lexicon
+from ..lexicon import Lexicon, TriggerRule, fold, load_lexicon
 from ..modality import Modality, load_modality
 from ..model import Actor, Event, Evidence, Place, TimeValue
 from ..ontology import Ontology, load_ontology
@@ -144,6 +144,12 @@ class _DocCoder:
         # The tagger misreads some verb forms as nouns or names ("Moscou livre des armes").
         if token.pos_ in {"NOUN", "PROPN", "ADJ"} and token.lower_ in self.lexicon.by_form:
             return self.lexicon.by_form[token.lower_]
+        # A word written without its accents ("attaquee"): the lexicon knows it only by forms
+        # whose spelling has accents.
+        if token.is_alpha and token.lower_ == fold(token.lower_):
+            pos_lemma = self.lexicon.folded.get(token.lower_)
+            if pos_lemma is not None:
+                return self.lexicon.candidates(*pos_lemma)
         # A present form after a noun phrase, not after an article, is the verb: "le ministre
         # critique la France" (verb) against "la critique de la France" (noun).
         if verb is not None and token.pos_ in {"NOUN", "PROPN", "ADJ", "VERB"} and token.i > 0:
@@ -206,8 +212,8 @@ class _DocCoder:
 
     def _slot_tokens(self, slot: str, token: Token) -> list[Token]:
         """Return the tokens heading the argument in ``slot`` of the trigger ``token``."""
-        verbal = _verbal(token)
-        passive = verbal and frames.is_passive(token)
+        verbal = _verbal(token) or self._bare_participle(token)
+        passive = verbal and (frames.is_passive(token) or self._bare_participle(token))
         if slot == "subj":
             if not verbal:
                 return []
@@ -217,6 +223,8 @@ class _DocCoder:
             return [subj] if subj is not None and not subj_passive else []
         if slot == "obj":
             if passive:
+                if token.dep_ == "acl" and token.head.pos_ in {"NOUN", "PROPN"}:
+                    return [token.head]  # "six soldats enlevés": the noun underwent it
                 subj, _ = frames.subject_of(token)
                 return [subj] if subj is not None else []
             return frames.objects(token)
@@ -260,6 +268,22 @@ class _DocCoder:
         if gov is not None and token.dep_ == "obj":
             found += [t for t in frames.prepositional(gov, slot) if t not in found]
         return found
+
+    def _bare_participle(self, token: Token) -> bool:
+        """Return whether a word is a past participle without "avoir": a passive.
+
+        Headlines drop the auxiliary ("Six soldats enlevés à Djibo") and accent-free text hides
+        the participle from the tagger ("la mine attaquee").
+        """
+        form = token.lower_
+        if form in self.lexicon.participles:
+            if "VerbForm=Part" not in str(token.morph):
+                return False
+        elif (form != fold(form) or form not in self.lexicon.participle_folds
+              or form in self.lexicon.present_forms):
+            # Accent-free: "accuse" is a present form before it is a participle.
+            return False
+        return not any(c.dep_ == "aux:tense" and c.lemma_ == "avoir" for c in token.children)
 
     def _actors_in(self, slots: tuple[str, ...], token: Token, *,
                    role: str | None = None) -> tuple[list[Actor], list[int]]:
@@ -338,8 +362,10 @@ class _DocCoder:
                                                role="actor" if violent else None)
         confidence = rule.confidence
         misread = token.pos_ != rule.pos or frames.verb_lemma(token) != rule.lemma
-        # Only verbs fall back on word order: a noun's actor must come from its own phrase.
-        if not actors and "subj" in rule.actor:
+        # Only active verbs fall back on word order: a noun's actor must come from its own
+        # phrase, and the subject left of a passive is its target.
+        if (not actors and "subj" in rule.actor and not frames.is_passive(token)
+                and not self._bare_participle(token)):
             fallback = self._linear_actor(token)
             if fallback is not None:
                 actors = [fallback]
