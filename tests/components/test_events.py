@@ -29,6 +29,11 @@ ROWS = [
      "français.", "CONSULT", "SEN", None, "actual"),
     ("pronoun", "Les autorités burkinabè ont convoqué la presse. Elles ont dénoncé l'attaque "
      "de Djibo.", "ACCUSE", "BFA", None, "actual"),
+    # object pronouns: the previous subject, or else the last party that is not the subject
+    ("object pronoun", "Le Rwanda soutient le M23. Kinshasa l'accuse d'ingérence.",
+     "ACCUSE", "COD", "RWA", "actual"),
+    ("object pronoun", "Le journaliste français Olivier Dubois est arrivé à Gao. Les "
+     "jihadistes l'ont enlevé le lendemain.", "ASSAULT", None, "FRA", "actual"),
     # "son pays": the possessor's country
     ("possessive", "Le ministre russe a promis l'aide de son pays au Mali.",
      "AGREE", "RUS", "MLI", "actual"),
@@ -92,13 +97,14 @@ def test_engine_rule(extract, mechanism, text, event, actor, recipient, status) 
     result = extract(text)
     found = [e for e in result.events if e.event == event]
     assert found, f"{mechanism}: no {event} in {[(e.event, e.rule) for e in result.events]}"
-    e = found[0]
-    if actor:
-        assert actor in {a.country for a in e.actor}, e.to_dict()
-    if recipient:
+
+    def fits(e) -> bool:  # type: ignore[no-untyped-def]
         parties = e.recipient + (e.actor if event == "CONSULT" else [])
-        assert recipient in {a.country for a in parties}, e.to_dict()
-    assert e.status == status, e.to_dict()
+        return ((not actor or actor in {a.country for a in e.actor})
+                and (not recipient or recipient in {a.country for a in parties})
+                and e.status == status)
+
+    assert any(fits(e) for e in found), [e.to_dict() for e in found]
 
 
 def test_event_with_no_coded_party_is_not_coded(extract) -> None:  # type: ignore[no-untyped-def]

@@ -17,6 +17,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from ..factories import make_factory
+from ..frames import text_sentence
 from ..knowledge import ActorKnowledge, is_case_sensitive
 from ..lexicon import load_lexicon
 from ..model import Actor, Entity
@@ -34,6 +35,7 @@ SUBJECT_DEPS = {"nsubj", "nsubj:pass", "csubj"}
 OWNER_CASES = {None, "de", "du", "des", "d'", "d’"}
 PRONOUNS = {"il", "elle", "ils", "elles", "lui", "eux", "celui-ci", "celle-ci", "ceux-ci",
             "celles-ci", "-t-il", "-il", "-elle", "-t-elle", "-ils", "-elles"}
+OBJECT_CLITICS = {"l'", "l’", "le", "la", "les", "lui", "leur"}
 FIRST_PERSON = {"je", "j'", "j’", "nous", "moi"}
 GROUP_CODES = {"IGO", "IMG", "NGO", "WST", "AFR", "SAH"}
 
@@ -192,6 +194,8 @@ class ActorResolver:
             return self.antecedent(head)
         if head.lower_ in FIRST_PERSON:
             return self.speaker_of(head)
+        if head.lower_ in OBJECT_CLITICS and head.pos_ == "PRON" and head.i not in self.by_token:
+            return self.object_antecedent(head)
         best: tuple[int, int, ActorMention] | None = None
         for token, depth in _np_tokens(head):
             m = self.by_token.get(token.i)
@@ -311,6 +315,31 @@ class ActorResolver:
                     self._subjects.append((token.i, actors, plural))
         return self._subjects
 
+    def object_antecedent(self, token: Token) -> Actor | None:
+        """Return who an object pronoun ("l'accuse", "l'ont arrêté") refers to.
+
+        Before its sentence: the last subject, unless that is the subject of the pronoun's own
+        verb (one does not accuse oneself); else the last named person, organisation or
+        country that is not.
+        """
+        verb = token.head
+        own = {a.key for c in verb.children if c.dep_ in SUBJECT_DEPS
+               for a in self.resolve(c, with_conjuncts=False)}
+        sentence_start, _ = text_sentence(token)
+        subjects = [s for s in self.subjects() if s[0] < sentence_start]
+        if subjects and subjects[-1][1] and subjects[-1][1][0].key not in own:
+            return _as_pronoun(subjects[-1][1][0])
+        for m in reversed(self.mentions):
+            if m.end > sentence_start or m.label not in {"PERSON", "PER", "ORG", "COUNTRY"}:
+                continue
+            root = self.doc[m.start:m.end].root
+            while root.dep_ in {"appos", "flat:name"} and root.head.pos_ == "NOUN":
+                root = root.head  # "le journaliste français Olivier Dubois"
+            actor = self._resolve_one(root)
+            if actor is not None and actor.country and actor.key not in own:
+                return _as_pronoun(actor)
+        return None
+
     def speaker_of(self, token: Token) -> Actor | None:
         """Return who speaks in the quote holding a first-person pronoun ("« Nous avons ... »")."""
         for quote in self.doc._.quotes or []:
@@ -334,6 +363,11 @@ class ActorResolver:
         starts_clause = prev is None or prev.is_punct or prev.is_sent_start or prev.pos_ == "CCONJ"
         return bool(starts_clause and nxt is not None and nxt.dep_ != "case"
                     and (nxt.pos_ in {"VERB", "AUX"} or nxt.lower_ in verb_forms))
+
+
+def _as_pronoun(a: Actor) -> Actor:
+    return Actor(name=a.name, country=a.country, sector=a.sector, start=a.start, end=a.end,
+                 person=a.person, org=a.org, kind="pronoun")
 
 
 def _is_headline_topic(doc: Doc, mention: ActorMention) -> bool:
@@ -397,7 +431,7 @@ def _main_country(doc: Doc, mentions: list[ActorMention]) -> str | None:
     """Return the country the article is mostly about: where its places are (title counts twice).
 
     Places rather than actors: a story about Russia in Mali names Russians often, but happens
-    in Mali. Without any place, the most named country's actors decide.
+    in Mali. Without any place there is no main country: nothing is assumed.
     """
     votes: Counter[str] = Counter()
     title_end = doc._.text_offset or 0
@@ -407,11 +441,6 @@ def _main_country(doc: Doc, mentions: list[ActorMention]) -> str | None:
         # A country as subject or object acts ("la Russie voit plus grand"): not a place there.
         if p.country and (span is None or span.root.dep_ not in SUBJECT_DEPS | {"obj"}):
             votes[p.country] += 2 if (p.start or 0) < title_end else 1
-    if not votes:
-        for m in mentions:
-            code = m.actor.country
-            if code and len(code) == 3 and code not in GROUP_CODES:
-                votes[code] += 2 if doc[m.start].idx < title_end else 1
     return votes.most_common(1)[0][0] if votes else None
 
 

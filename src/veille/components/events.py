@@ -148,7 +148,7 @@ class _DocCoder:
         # whose spelling has accents.
         if token.is_alpha and token.lower_ == fold(token.lower_):
             pos_lemma = self.lexicon.folded.get(token.lower_)
-            if pos_lemma is not None:
+            if pos_lemma is not None and not (pos_lemma[0] == "VERB" and _has_determiner(token)):
                 return self.lexicon.candidates(*pos_lemma)
         # A present form after a noun phrase, not after an article, is the verb: "le ministre
         # critique la France" (verb) against "la critique de la France" (noun).
@@ -280,8 +280,9 @@ class _DocCoder:
             if "VerbForm=Part" not in str(token.morph):
                 return False
         elif (form != fold(form) or form not in self.lexicon.participle_folds
-              or form in self.lexicon.present_forms):
-            # Accent-free: "accuse" is a present form before it is a participle.
+              or form in self.lexicon.present_forms or _has_determiner(token)):
+            # Accent-free: "accuse" is a present form before it is a participle, and "des
+            # frappes" a noun.
             return False
         return not any(c.dep_ == "aux:tense" and c.lemma_ == "avoir" for c in token.children)
 
@@ -611,6 +612,10 @@ def _date_of(time: TimeValue) -> tuple[str | None, str | None]:
 def _armed(actor: Actor) -> bool:
     """Return whether an actor bears arms: forces, rebels, jihadist groups, unnamed gunmen."""
     return actor.sector in ARMED_SECTORS or actor.country == "IMG" or actor.kind == "armed"
+
+
+def _has_determiner(token: Token) -> bool:
+    return any(c.dep_ == "det" for c in token.children)
 
 
 def _verbal(token: Token) -> bool:
