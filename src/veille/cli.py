@@ -138,6 +138,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # The reader went away ("veille extract ... | head"): stop quietly, as Unix tools do.
+        sys.stderr.close()
+        return 0
     parser.error(f"unknown command {args.command}")
     return 2
 

@@ -127,9 +127,10 @@ class _DocCoder:
             verb = self.lexicon.participles.get(token.lower_)
             if verb is not None:
                 return self.lexicon.candidates("VERB", verb)
-        # A "noun" with its own subject is a misread verb: "la CPI enquête sur ...".
+        # A "noun" with its own subject, not after an article or a preposition, is a misread
+        # verb: "la CPI enquête sur ..." (but "une conférence de presse").
         verb = self.lexicon.present_forms.get(token.lower_)
-        if verb is not None and token.pos_ == "NOUN" and any(
+        if verb is not None and token.pos_ == "NOUN" and _after_noun_phrase(token) and any(
                 c.dep_ in {"nsubj", "nsubj:pass"} for c in token.children):
             return self.lexicon.candidates("VERB", verb)
         if token.pos_ == "NOUN":
@@ -148,14 +149,14 @@ class _DocCoder:
         # whose spelling has accents.
         if token.is_alpha and token.lower_ == fold(token.lower_):
             pos_lemma = self.lexicon.folded.get(token.lower_)
-            if pos_lemma is not None and not (pos_lemma[0] == "VERB" and _has_determiner(token)):
+            if pos_lemma is not None and not (pos_lemma[0] == "VERB" and (
+                    _has_determiner(token) or not _after_noun_phrase(token))):
                 return self.lexicon.candidates(*pos_lemma)
         # A present form after a noun phrase, not after an article, is the verb: "le ministre
         # critique la France" (verb) against "la critique de la France" (noun).
-        if verb is not None and token.pos_ in {"NOUN", "PROPN", "ADJ", "VERB"} and token.i > 0:
-            prev = self.doc[token.i - 1]
-            if prev.pos_ not in {"DET", "ADP", "PRON"} and not prev.is_punct:
-                return self.lexicon.candidates("VERB", verb)
+        if (verb is not None and token.pos_ in {"NOUN", "PROPN", "ADJ", "VERB"}
+                and _after_noun_phrase(token)):
+            return self.lexicon.candidates("VERB", verb)
         return ()
 
     def _asserted(self, token: Token) -> bool:
@@ -469,13 +470,21 @@ class _DocCoder:
         return best[1] if best else None
 
     def _place_for(self, cand: Candidate) -> Place | None:
+        """Return where the event happened: a locative place of its clause, else its sentence.
+
+        In the clause: the trigger's own complement ("l'attaque de Djibo", "à Bamako") or a
+        place phrase of the clause it hangs on. Else the nearest place phrase of the sentence,
+        the finest first (a town before its country), that is not one of the event's parties.
+        """
         token = cand.token
         pred = frames.predicate(token)
         used = {(a.start, a.end) for a in cand.event.actor + cand.event.recipient
                 if a.kind != "place"}
-        best: tuple[int, Place] | None = None
+        start, end = frames.text_sentence(token)
+        in_clause: tuple[int, Place] | None = None
+        in_sentence: tuple[tuple[int, int], Place] | None = None
         for place, span in self.places:
-            if span is None or span.sent != token.sent or (place.start, place.end) in used:
+            if span is None or not start <= span.start < end or (place.start, place.end) in used:
                 continue
             if place.lat is None:
                 continue
@@ -484,13 +493,17 @@ class _DocCoder:
                 continue
             if token.pos_ == "NOUN" and _dominated_by(root, token):
                 return place
-            gov = frames.first_verb_ancestor(root)
-            if gov is None or not frames.is_ancestor_or_self(gov, pred):
-                continue
             distance = abs(root.i - token.i)
-            if best is None or distance < best[0]:
-                best = (distance, place)
-        return best[1] if best else None
+            gov = frames.first_verb_ancestor(root)
+            if gov is not None and frames.is_ancestor_or_self(gov, pred):
+                if in_clause is None or distance < in_clause[0]:
+                    in_clause = (distance, place)
+            rank = (0 if place.kind not in {"country", "region"} else 1, distance)
+            if in_sentence is None or rank < in_sentence[0]:
+                in_sentence = (rank, place)
+        if in_clause is not None:
+            return in_clause[1]
+        return in_sentence[1] if in_sentence is not None else None
 
     def _inherit(self, cand: Candidate, previous: list[Candidate]) -> None:
         """Give an event without its own date or place those of the story it continues.
@@ -612,6 +625,14 @@ def _date_of(time: TimeValue) -> tuple[str | None, str | None]:
 def _armed(actor: Actor) -> bool:
     """Return whether an actor bears arms: forces, rebels, jihadist groups, unnamed gunmen."""
     return actor.sector in ARMED_SECTORS or actor.country == "IMG" or actor.kind == "armed"
+
+
+def _after_noun_phrase(token: Token) -> bool:
+    """Return whether a word follows a noun phrase rather than an article or a preposition."""
+    if token.i == 0:
+        return False
+    prev = token.doc[token.i - 1]
+    return prev.pos_ not in {"DET", "ADP", "PRON"} and not prev.is_punct
 
 
 def _has_determiner(token: Token) -> bool:
