@@ -167,6 +167,14 @@ class _DocCoder:
         de", "refuser de" it is a purpose or a possibility. A participle modifying a noun ("un
         communiqué signé") is an event only when that noun is a party to it ("les soldats tués").
         """
+        if token.pos_ == "NOUN":
+            # "des avions de combat": a bare "de" complement of another noun classifies it.
+            if (token.dep_ == "nmod" and frames.case_of(token) == "de"
+                    and not _has_determiner(token)):
+                return False
+            # "pourrait opposer son veto": the noun's event is as real as its verb's.
+            gov = frames.governor(token)
+            return gov is None or gov.pos_ != "VERB" or self._asserted(gov)
         morph = str(token.morph)
         has_aux = any(c.dep_.startswith("aux") for c in token.children)
         if "VerbForm=Inf" in morph and not has_aux:
