@@ -85,6 +85,11 @@ ROWS = [
      "ASSAULT", None, "BFA", "actual"),
     ("light verb", "L'armée malienne a mené des frappes contre des positions rebelles.",
      "ASSAULT", "MLI", None, "actual"),
+    # a nationality adjective names the actor of an event noun
+    ("demonym actor", "L'invasion russe de l'Ukraine a commencé en février 2022.",
+     "ASSAULT", "RUS", "UKR", "historical"),
+    ("demonym actor", "Les frappes turques contre les positions kurdes se poursuivent en Syrie.",
+     "ASSAULT", "TUR", None, "actual"),
     # a headline's topic label is not an actor
     ("headline topic", "Burkina : le Ghana a livré des vivres à Ouagadougou",
      "AID", "GHA", None, "actual"),

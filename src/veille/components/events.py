@@ -329,6 +329,20 @@ class _DocCoder:
                 return found, heads
         return [], []
 
+    def _demonym_actor(self, token: Token, *, violent: bool) -> list[Actor]:
+        """Return the country a nationality adjective gives an event noun: "l'invasion russe".
+
+        Its forces for violence, its government otherwise ("la médiation algérienne").
+        """
+        for child in token.children:
+            mention = self.resolver.by_token.get(child.i)
+            if child.dep_ == "amod" and mention is not None and mention.label == "DEMONYM":
+                a = mention.actor
+                return [Actor(name=child.text, country=a.country,
+                              sector="MIL" if violent else "GOV", start=child.idx,
+                              end=child.idx + len(child), kind="demonym")]
+        return []
+
     def _place_actors(self, token: Token) -> list[Actor]:
         """Return the country hosting a visit "à Bamako": its government receives the visitor."""
         out: list[Actor] = []
@@ -380,6 +394,8 @@ class _DocCoder:
             if fallback is not None:
                 actors = [fallback]
                 confidence *= FALLBACK_PENALTY
+        if not actors and token.pos_ == "NOUN":
+            actors = self._demonym_actor(token, violent=violent)
         coactors, _ = self._actors_in(rule.coactor, token) if rule.coactor else ([], [])
         actors += [a for a in coactors if all(a.key != b.key for b in actors)]
         recipients, recipient_tokens = self._actors_in(
