@@ -38,8 +38,22 @@ def verb_lemma(token: Token) -> str:
     return lemma
 
 
+REFLEXIVES = {"se", "s'", "s’"}
+
+
+def is_reflexive(verb: Token) -> bool:
+    """Return whether a verb has its reflexive clitic ("s'est retiré", "se rend")."""
+    return any(c.lower_ in REFLEXIVES for c in verb.children)
+
+
 def is_passive(verb: Token) -> bool:
-    """Return whether a verb is in the passive voice."""
+    """Return whether a verb is in the passive voice.
+
+    The parser labels the subject of a reflexive verb in a compound tense as passive ("Le
+    Mali s'est retiré"): without "être" as the passive auxiliary, a reflexive is active.
+    """
+    if is_reflexive(verb) and not any(c.dep_ == "aux:pass" for c in verb.children):
+        return False
     if "Voice=Pass" in str(verb.morph):
         return True
     # A participle modifying a noun is passive: "les soldats tués", "six personnes enlevées".
@@ -89,9 +103,10 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
     for child in verb.children:
         if child.dep_ in SUBJ | PASSIVE_SUBJ:
             # A relative pronoun stands for the noun its clause modifies.
+            passive = child.dep_ in PASSIVE_SUBJ and is_passive(verb)
             if "PronType=Rel" in str(child.morph) and verb.dep_.startswith("acl"):
-                return verb.head, child.dep_ in PASSIVE_SUBJ
-            return child, child.dep_ in PASSIVE_SUBJ
+                return verb.head, passive
+            return child, passive
     if verb.dep_ in {"conj", "xcomp"} and verb.head != verb and verb.head.pos_ in {"VERB", "AUX"}:
         subj, _ = subject_of(verb.head, depth + 1)
         return subj, False

@@ -93,9 +93,13 @@ class ActorRecognizer:
         # A role is a noun ("les militaires"), not the adjective of another noun ("l'aide
         # militaire", "la violence djihadiste").
         spans = [s for s in spans if s.label_ != "ROLE" or s.root.pos_ in {"NOUN", "PROPN"}]
+        # "coup d'État" is one noun: its État is not the state as an actor.
+        spans = [s for s in spans if not (s.label_ == "ROLE" and s.root.lower_ == "état"
+                                          and s.root.head.lemma_.lower() == "coup")]
         # Names tagged PER by the model but unknown to us are actors too (country from context).
+        # (A name starts with a capital: "malien de la Défense" tagged PER is not one.)
         spans += [Span(doc, ent.start, ent.end, label="PER") for ent in doc.ents
-                  if ent.label_ == "PER" and len(ent.text) > 2]
+                  if ent.label_ == "PER" and len(ent.text) > 2 and ent.text[:1].isupper()]
         spans = _longest_first(spans)
         for span in spans:
             actor = self._actor_of_span(span, published)
@@ -120,7 +124,9 @@ class ActorRecognizer:
             org = self.kb.organisation(text)
             if org is None:
                 return None
-            code = org.country or org.code
+            # A mission or bloc is its organisation (MINUSMA is the UN's, not Mali's); a
+            # national force or party is its country's.
+            code = org.code if org.code in GROUP_CODES else (org.country or org.code)
             return Actor(name=text, country=code, sector=org.sector, start=start, end=end,
                          org=org.name, kind="org")
         if label == "COUNTRY":
@@ -242,13 +248,16 @@ class ActorResolver:
             return Actor(name=actor.name, country=None, sector=sector, kind="armed")
         if country is None and head.lower_ in {"pays", "gouvernement"}:
             country = self._possessor_country(head)
-        if country is None:
-            country = self.main_country
+        kind = actor.kind if actor.kind != "role" else "description"
+        if country is None and self.main_country is not None:
+            # Unqualified ("l'armée", "des civils"): the article's country, a guess that an
+            # explicit party elsewhere in the frame overrides.
+            country, kind = self.main_country, "guessed"
         if country is None and sector is None:
             return None
         person = actor.person or self._named_earlier(head, country, sector)
         return Actor(name=actor.name, country=country, sector=sector or "GOV",
-                     person=person, kind=actor.kind if actor.kind != "role" else "description")
+                     person=person, kind=kind)
 
     def _named_earlier(self, head: Token, country: str | None, sector: str | None) -> str | None:
         """Return the person a description refers back to ("le chef de la diplomatie russe").
@@ -431,7 +440,7 @@ def _main_country(doc: Doc, mentions: list[ActorMention]) -> str | None:
     """Return the country the article is mostly about: where its places are (title counts twice).
 
     Places rather than actors: a story about Russia in Mali names Russians often, but happens
-    in Mali. Without any place there is no main country: nothing is assumed.
+    in Mali. Without any place, the most frequent nationality adjective; else none.
     """
     votes: Counter[str] = Counter()
     title_end = doc._.text_offset or 0
@@ -441,6 +450,12 @@ def _main_country(doc: Doc, mentions: list[ActorMention]) -> str | None:
         # A country as subject or object acts ("la Russie voit plus grand"): not a place there.
         if p.country and (span is None or span.root.dep_ not in SUBJECT_DEPS | {"obj"}):
             votes[p.country] += 2 if (p.start or 0) < title_end else 1
+    if not votes:
+        # No place at all: the nationality the text gives its people ("un opposant guinéen").
+        for m in mentions:
+            if m.label == "DEMONYM" and m.actor.country not in GROUP_CODES:
+                votes[m.actor.country or ""] += 1
+        votes.pop("", None)
     return votes.most_common(1)[0][0] if votes else None
 
 

@@ -122,8 +122,7 @@ class _DocCoder:
             return self.lexicon.candidates("VERB", lemma)
         # A past participle with its auxiliary is a verb whatever the tagger says ("a
         # téléphoné" is tagged as a noun).
-        if token.pos_ in {"NOUN", "ADJ", "PROPN"} and any(
-                c.dep_.startswith("aux") for c in token.children):
+        if token.pos_ != "VERB" and any(c.dep_.startswith("aux") for c in token.children):
             verb = self.lexicon.participles.get(token.lower_)
             if verb is not None:
                 return self.lexicon.candidates("VERB", verb)
@@ -143,7 +142,7 @@ class _DocCoder:
                     return ()
                 return rules
         # The tagger misreads some verb forms as nouns or names ("Moscou livre des armes").
-        if token.pos_ in {"NOUN", "PROPN", "ADJ"} and token.lower_ in self.lexicon.by_form:
+        if token.lower_ in self.lexicon.by_form:
             return self.lexicon.by_form[token.lower_]
         # A word written without its accents ("attaquee"): the lexicon knows it only by forms
         # whose spelling has accents.
@@ -177,7 +176,10 @@ class _DocCoder:
             return gov is None or gov.pos_ != "VERB" or self._asserted(gov)
         morph = str(token.morph)
         has_aux = any(c.dep_.startswith("aux") for c in token.children)
-        if "VerbForm=Inf" in morph and not has_aux:
+        # An "infinitive" with its own subject is a misread finite verb ("le gouvernement
+        # négocie").
+        has_subject = any(c.dep_ in {"nsubj", "nsubj:pass"} for c in token.children)
+        if "VerbForm=Inf" in morph and not has_aux and not has_subject:
             head = token.head
             if head == token or token.dep_ not in {"xcomp", "ccomp"}:
                 return False
@@ -219,8 +221,12 @@ class _DocCoder:
 
     # -- arguments ---------------------------------------------------------------------------
 
-    def _slot_tokens(self, slot: str, token: Token) -> list[Token]:
-        """Return the tokens heading the argument in ``slot`` of the trigger ``token``."""
+    def _slot_tokens(self, slot: str, token: Token, *, nested: bool = True) -> list[Token]:
+        """Return the tokens heading the argument in ``slot`` of the trigger ``token``.
+
+        ``nested`` also looks inside the object or "de" complement, where French often hangs
+        a recipient ("le retrait des troupes du Niger"); an actor is never looked for there.
+        """
         verbal = _verbal(token) or self._bare_participle(token)
         passive = verbal and (frames.is_passive(token) or self._bare_participle(token))
         if slot == "subj":
@@ -260,6 +266,8 @@ class _DocCoder:
         found = list(frames.prepositional(token, slot))
         if slot == "par" and passive:
             return []
+        if not nested:
+            return found
         if verbal:
             # "promettre l'aide de son pays au Mali": the recipient hangs inside the object.
             for obj in frames.objects(token):
@@ -269,9 +277,8 @@ class _DocCoder:
                         found += list(frames.prepositional(nmod, slot))
             return found
         # "le retrait des troupes françaises du Niger": inside the noun's "de" complement.
-        for de in frames.prepositional(token, "de"):
-            if de not in found:
-                found += [t for t in frames.prepositional(de, slot) if t not in found]
+        for de in list(frames.prepositional(token, "de")):
+            found += [t for t in frames.prepositional(de, slot) if t not in found]
         # Light verbs carry the noun's complements: "tendre une embuscade à un convoi".
         gov = frames.governor(token)
         if gov is not None and token.dep_ == "obj":
@@ -293,15 +300,18 @@ class _DocCoder:
             # Accent-free: "accuse" is a present form before it is a participle, and "des
             # frappes" a noun.
             return False
-        return not any(c.dep_ == "aux:tense" and c.lemma_ == "avoir" for c in token.children)
+        # Any auxiliary ("a attaqué", "s'est engagé") or a reflexive makes it a verb form.
+        return not any(c.dep_.startswith("aux") or c.lower_ in {"se", "s'", "s’"}
+                       for c in token.children)
 
-    def _actors_in(self, slots: tuple[str, ...], token: Token, *,
-                   role: str | None = None) -> tuple[list[Actor], list[int]]:
+    def _actors_in(self, slots: tuple[str, ...], token: Token, *, role: str,
+                   violent: bool = False) -> tuple[list[Actor], list[int]]:
         """Return the actors of the first slot that names any, and their head tokens.
 
-        ``role`` ("actor" or "recipient") settles the genitive of violent nouns: "l'attaque
-        des jihadistes" names the attacker, "l'attaque du convoi" the target.
+        ``role`` is "actor" or "recipient"; for ``violent`` nouns it settles the genitive:
+        "l'attaque des jihadistes" names the attacker, "l'attaque du convoi" the target.
         """
+        fallback: tuple[list[Actor], list[int]] | None = None
         for slot in slots:
             if slot == "place":
                 actors = self._place_actors(token)
@@ -312,22 +322,27 @@ class _DocCoder:
             # enumeration into two objects ("aider la Guinée, le Burkina et le Tchad").
             found: list[Actor] = []
             heads: list[int] = []
-            for t in self._slot_tokens(slot, token):
+            # The actor named by "de" is the complement itself, not what hangs inside it.
+            nested = not (role == "actor" and slot == "de")
+            for t in self._slot_tokens(slot, token, nested=nested):
                 if slot == "poss":
                     a = self.resolver.antecedent(t)
                     actors = [a] if a is not None else []
                 else:
                     actors = self.resolver.resolve(t)
-                if slot == "de" and role is not None and token.pos_ == "NOUN":
+                if slot == "de" and violent and token.pos_ == "NOUN":
                     actors = [a for a in actors if _armed(a) == (role == "actor")]
                 for a in actors:
                     if all(a.key != b.key for b in found):
                         found.append(a)
                 if actors:
                     heads.append(t.i)
-            if found:
+            if found and any(a.kind != "guessed" for a in found):
                 return found, heads
-        return [], []
+            if found and fallback is None:
+                fallback = (found, heads)
+        # Only guesses ("le déploiement de policiers" in an article about Haiti): the first.
+        return fallback if fallback is not None else ([], [])
 
     def _demonym_actor(self, token: Token, *, violent: bool) -> list[Actor]:
         """Return the country a nationality adjective gives an event noun: "l'invasion russe".
@@ -370,8 +385,11 @@ class _DocCoder:
             order.reverse()
         for m in order[:4]:
             head = self.doc[m.start:m.end].root
+            if m.label == "DEMONYM" and head.dep_ == "amod":
+                head = head.head  # "des responsables russes": the noun the demonym qualifies
             wants_case = right and case != "obj"
-            if frames.in_prepositional_phrase(head) != wants_case:
+            partitive = right and frames.case_of(head) in frames.PARTITIVES
+            if frames.in_prepositional_phrase(head) != wants_case and not partitive:
                 continue
             if wants_case and frames.case_of(head) != case:
                 continue
@@ -382,8 +400,7 @@ class _DocCoder:
 
     def _build(self, rule: TriggerRule, token: Token) -> Candidate | None:
         violent = rule.event in VIOLENT
-        actors, actor_tokens = self._actors_in(rule.actor, token,
-                                               role="actor" if violent else None)
+        actors, actor_tokens = self._actors_in(rule.actor, token, role="actor", violent=violent)
         confidence = rule.confidence
         misread = token.pos_ != rule.pos or frames.verb_lemma(token) != rule.lemma
         # Only active verbs fall back on word order: a noun's actor must come from its own
@@ -396,11 +413,12 @@ class _DocCoder:
                 confidence *= FALLBACK_PENALTY
         if not actors and token.pos_ == "NOUN":
             actors = self._demonym_actor(token, violent=violent)
-        coactors, _ = self._actors_in(rule.coactor, token) if rule.coactor else ([], [])
+        coactors, _ = (self._actors_in(rule.coactor, token, role="coactor") if rule.coactor
+                       else ([], []))
         actors += [a for a in coactors if all(a.key != b.key for b in actors)]
         recipients, recipient_tokens = self._actors_in(
             tuple(rule.recipient) + (("de",) if violent and "de" in rule.actor else ()), token,
-            role="recipient" if violent else None)
+            role="recipient")
         if not recipients and misread:
             for slot in rule.recipient:
                 if slot in {"à", "obj"}:
