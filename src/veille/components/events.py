@@ -537,9 +537,9 @@ class _DocCoder:
                 return place
             distance = abs(root.i - token.i)
             gov = frames.first_verb_ancestor(root)
-            if gov is not None and frames.is_ancestor_or_self(gov, pred):
-                if in_clause is None or distance < in_clause[0]:
-                    in_clause = (distance, place)
+            in_its_clause = gov is not None and frames.is_ancestor_or_self(gov, pred)
+            if in_its_clause and (in_clause is None or distance < in_clause[0]):
+                in_clause = (distance, place)
             rank = (0 if place.kind not in {"country", "region"} else 1, distance)
             if in_sentence is None or rank < in_sentence[0]:
                 in_sentence = (rank, place)
