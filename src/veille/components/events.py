@@ -29,6 +29,7 @@ LOGGER = logging.getLogger(__name__)
 # Future meetings, support, cooperation and aid are promises: PLOVER codes them AGREE.
 FUTURE_TO_AGREE = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}
 LOCATIVE_CASES = {"à", "dans", "en", "près", "vers", "sur", "chez", "au", "aux"}
+GENERIC_SUBJECTS = {"celui", "celle", "ceux", "celles", "quiconque", "chacun", "personne", "on"}
 # Events whose noun's "de" complement may be the attacker or the target.
 VIOLENT = {"ASSAULT", "COERCE"}
 ARMED_SECTORS = {"MIL", "REB", "UAF", "PMC", "COP", "PRM", "SPY"}
@@ -187,11 +188,16 @@ class _DocCoder:
                    for c in token.children):
                 return False
             lemma = frames.verb_lemma(head)
+            # "si Pékin devait envahir": an expectation in the past is not an event.
+            if lemma == "devoir" and "Tense=Imp" in str(head.morph):
+                return False
             return lemma in self.modality.future_auxiliaries or lemma in ASPECTUAL_VERBS or (
                 lemma in self.modality.claim_verbs)
         if token.dep_ == "acl" and "VerbForm=Part" in morph and token.head.pos_ == "NOUN":
             return token.head.i in self.resolver.by_token
-        return True
+        # "celui qui envahit ...": a generic subject makes a maxim, not an event.
+        subject, _ = frames.subject_of(token)
+        return subject is None or subject.lower_ not in GENERIC_SUBJECTS
 
     def _constraints_hold(self, rule: TriggerRule, token: Token) -> bool:
         if rule.reflexive is not None:

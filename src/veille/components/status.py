@@ -93,6 +93,10 @@ class StatusReader:
         for verb in (pred, token):
             if verb.dep_ == "xcomp" and verb.head != verb:
                 head = frames.verb_lemma(verb.head)
+                # "sont allés rendre hommage": "aller" in a past tense is motion, not future.
+                if head == "aller" and ("Tense=Past" in str(verb.head.morph) or any(
+                        c.dep_ == "aux:tense" for c in verb.head.children)):
+                    return None
                 if head in INTENTION_VERBS:
                     return "intention"
                 if head in self.m.future_auxiliaries:
