@@ -19,7 +19,8 @@ OBJ = {"obj", "iobj"}
 PREP_DEPS = {"obl", "obl:arg", "obl:mod", "obl:agent", "nmod", "iobj", "advcl", "acl"}
 # Contracted articles carry the preposition in their lemma ("au" -> "à", "du" -> "de").
 CASE_LEMMAS = {"au": "à", "aux": "à", "du": "de", "des": "de", "d'": "de", "d’": "de"}
-LIGHT_VERB_DEPS = {"obj", "obl", "obl:arg", "obl:mod", "nsubj:pass", "xcomp", "nmod"}
+# Circumstantial complements ("dans l'attaque", "lors du sommet") do not make a light verb.
+LIGHT_VERB_DEPS = {"obj", "obl:arg", "nsubj:pass", "xcomp"}
 
 
 def verb_lemma(token: Token) -> str:

@@ -23,7 +23,8 @@ LEXICON_FILES = {"VERB": "fr/verbs.yaml", "NOUN": "fr/nouns.yaml"}
 # its grammatical subject is `obj`). Prepositions name prepositional dependents by their lemma.
 PREPOSITIONS = frozenset({"à", "avec", "contre", "de", "par", "pour", "entre", "chez", "envers",
                           "vers", "sur", "en", "auprès", "dans", "comme"})
-SLOTS = frozenset({"subj", "obj", "poss", "gov_subj", "gov_obj", "name_mod", "place", "xcomp_obj"}
+SLOTS = frozenset({"subj", "obj", "poss", "gov_subj", "gov_obj", "name_mod", "place", "xcomp_obj",
+                   "target"}
                   | PREPOSITIONS)
 STATUSES = frozenset({"actual", "future", "claimed", "negated", "historical"})
 

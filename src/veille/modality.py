@@ -11,7 +11,8 @@ from .resources import load_yaml
 MODALITY_FILE = "fr/modality.yaml"
 _KEYS = ("reporting_verbs", "claim_verbs", "attribution_markers", "claim_words",
          "future_auxiliaries", "future_words", "negation_words", "denial_verbs",
-         "background_markers", "blocking_governors")
+         "background_markers", "blocking_governors", "target_verbs", "target_nouns",
+         "victim_verbs")
 
 
 @dataclass(frozen=True)
@@ -28,6 +29,9 @@ class Modality:
     denial_verbs: frozenset[str]
     background_markers: frozenset[str]
     blocking_governors: frozenset[str]
+    target_verbs: frozenset[str]
+    target_nouns: frozenset[str]
+    victim_verbs: frozenset[str]
 
 
 @functools.lru_cache(maxsize=1)

@@ -85,6 +85,13 @@ ROWS = [
      "ASSAULT", None, "BFA", "actual"),
     ("light verb", "L'armée malienne a mené des frappes contre des positions rebelles.",
      "ASSAULT", "MLI", None, "actual"),
+    # who a violent noun hit: the clause around it says
+    ("target", "Une attaque de jihadistes a visé la gendarmerie de Djibo au Burkina Faso.",
+     "ASSAULT", None, "BFA", "actual"),
+    ("target", "Le camp militaire de Boulkessi, au Mali, a été la cible d'une attaque.",
+     "ASSAULT", None, "MLI", "actual"),
+    ("target", "Onze soldats burkinabè ont perdu la vie dans l'embuscade de Seytenga.",
+     "ASSAULT", None, "BFA", "actual"),
     # a nationality adjective names the actor of an event noun
     ("demonym actor", "L'invasion russe de l'Ukraine a commencé en février 2022.",
      "ASSAULT", "RUS", "UKR", "historical"),

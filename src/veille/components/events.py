@@ -264,6 +264,8 @@ class _DocCoder:
                     and c.pos_ == "PROPN" and frames.case_of(c) is None]
         if slot == "place":
             return []
+        if slot == "target":
+            return self._targets(token)
         if slot == "xcomp_obj":
             # "s'engage à appuyer le Burkina": the promise is directed at the object of what
             # is promised.
@@ -290,6 +292,27 @@ class _DocCoder:
         if gov is not None and token.dep_ == "obj":
             found += [t for t in frames.prepositional(gov, slot) if t not in found]
         return found
+
+    def _targets(self, noun: Token) -> list[Token]:
+        """Return who a violent event noun hit, from the clause around it.
+
+        "l'attaque a visé la gendarmerie" (object of a targeting verb), "le camp a été la cible
+        d'une attaque" (subject of cible/victime/objet), "onze soldats ont perdu la vie dans
+        l'attaque" (subject of a verb of dying or suffering).
+        """
+        head = noun.head
+        m = self.modality
+        if noun.dep_ == "nsubj" and frames.verb_lemma(head) in m.target_verbs:
+            return frames.objects(head)
+        if head.lemma_.lower() in m.target_nouns and noun.dep_ == "nmod":
+            subjects = [c for c in head.children if c.dep_ in {"nsubj", "nsubj:pass"}]
+            if subjects:
+                return subjects
+            gov = frames.governor(head)
+            return self._slot_tokens("subj", gov) if gov is not None else []
+        if noun.dep_.startswith("obl") and frames.verb_lemma(head) in m.victim_verbs:
+            return [c for c in head.children if c.dep_ in {"nsubj", "nsubj:pass"}]
+        return []
 
     def _bare_participle(self, token: Token) -> bool:
         """Return whether a word is a past participle without "avoir": a passive.
@@ -422,9 +445,9 @@ class _DocCoder:
         coactors, _ = (self._actors_in(rule.coactor, token, role="coactor") if rule.coactor
                        else ([], []))
         actors += [a for a in coactors if all(a.key != b.key for b in actors)]
+        extra = ("de", "target") if violent and rule.pos == "NOUN" else ()
         recipients, recipient_tokens = self._actors_in(
-            tuple(rule.recipient) + (("de",) if violent and "de" in rule.actor else ()), token,
-            role="recipient")
+            tuple(rule.recipient) + extra, token, role="recipient", violent=violent)
         if not recipients and misread:
             for slot in rule.recipient:
                 if slot in {"à", "obj"}:
