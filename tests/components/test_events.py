@@ -92,6 +92,11 @@ ROWS = [
      "ASSAULT", None, "MLI", "actual"),
     ("target", "Onze soldats burkinabè ont perdu la vie dans l'embuscade de Seytenga.",
      "ASSAULT", None, "BFA", "actual"),
+    # a passive violent verb takes its attacker from the event noun of its circumstance
+    ("circumstance", "Douze civils nigériens ont été tués lors d'une attaque de l'EIGS.",
+     "ASSAULT", "IMG", "NER", "actual"),
+    ("circumstance", "Des soldats tchadiens ont été blessés dans une embuscade de Boko Haram.",
+     "ASSAULT", "IMG", "TCD", "actual"),
     # a nationality adjective names the actor of an event noun
     ("demonym actor", "L'invasion russe de l'Ukraine a commencé en février 2022.",
      "ASSAULT", "RUS", "UKR", "historical"),

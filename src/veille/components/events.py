@@ -373,6 +373,26 @@ class _DocCoder:
         # Only guesses ("le déploiement de policiers" in an article about Haiti): the first.
         return fallback if fallback is not None else ([], [])
 
+    def _circumstance_actor(self, verb: Token) -> list[Actor]:
+        """Return the attacker a violent verb's circumstance names.
+
+        "Dix civils ont été tués lors d'exactions des forces armées", "... dans une embuscade
+        de jihadistes": the event noun of the complement carries the agent the verb lacks.
+        """
+        # "lors de l'attaque", "au cours d'une embuscade": the noun may hang on the adverb.
+        candidates = [c for c in verb.children if c.dep_.startswith("obl")] + [
+            g for c in verb.children if c.dep_ == "advmod" for g in c.children
+            if g.dep_.startswith("obl")]
+        for child in candidates:
+            if child.pos_ != "NOUN":
+                continue
+            rules = self.lexicon.candidates("NOUN", child.lemma_.lower())
+            if any(r.event in VIOLENT for r in rules):
+                actors, _ = self._actors_in(("de", "par"), child, role="actor", violent=True)
+                if actors:
+                    return actors
+        return []
+
     def _demonym_actor(self, token: Token, *, violent: bool) -> list[Actor]:
         """Return the country a nationality adjective gives an event noun: "l'invasion russe".
 
@@ -442,6 +462,8 @@ class _DocCoder:
                 confidence *= FALLBACK_PENALTY
         if not actors and token.pos_ == "NOUN":
             actors = self._demonym_actor(token, violent=violent)
+        if not actors and violent and token.pos_ != "NOUN":
+            actors = self._circumstance_actor(token)
         coactors, _ = (self._actors_in(rule.coactor, token, role="coactor") if rule.coactor
                        else ([], []))
         actors += [a for a in coactors if all(a.key != b.key for b in actors)]
@@ -664,18 +686,21 @@ def _same_event(a: Candidate, b: Candidate) -> bool:
             recip = bool(_codes(ea.recipient) & _codes(eb.recipient))
         else:
             recip = _keys(ea.actor) == _keys(eb.actor) or not (ea.recipient or eb.recipient)
-        return share and recip
+        # "dix civils tués lors d'une attaque de l'EIGS": one says who was hit, the other who
+        # attacked.
+        complementary = (not ea.actor and not eb.recipient) or (not eb.actor and not ea.recipient)
+        return (share and recip) or complementary
     recipients_agree = (not ea.recipient or not eb.recipient
                         or _keys(ea.recipient) == _keys(eb.recipient))
     return _keys(ea.actor) == _keys(eb.actor) and recipients_agree and ea.mode == eb.mode
 
 
 def _absorb(into: Event, other: Event, *, union_recipients: bool = False) -> None:
+    """Merge a repeated mention into the event it repeats: its evidence and what it adds."""
     if other.evidence is not None:
         into.more_evidence.append(other.evidence)
-    for a in other.actor:
-        if all(a.key != b.key for b in into.actor) and not into.actor:
-            into.actor.append(a)
+    if not into.actor:
+        into.actor.extend(other.actor)
     if union_recipients or not into.recipient:
         for r in other.recipient:
             if all(r.key != b.key for b in into.recipient):
