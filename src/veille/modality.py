@@ -12,7 +12,7 @@ MODALITY_FILE = "fr/modality.yaml"
 _KEYS = ("reporting_verbs", "claim_verbs", "attribution_markers", "claim_words",
          "future_auxiliaries", "future_words", "negation_words", "denial_verbs",
          "background_markers", "blocking_governors", "target_verbs", "target_nouns",
-         "victim_verbs")
+         "victim_verbs", "count_nouns")
 
 
 @dataclass(frozen=True)
@@ -32,6 +32,7 @@ class Modality:
     target_verbs: frozenset[str]
     target_nouns: frozenset[str]
     victim_verbs: frozenset[str]
+    count_nouns: frozenset[str]
 
 
 @functools.lru_cache(maxsize=1)

@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 from . import factories
 from .errors import Errors, ModelNotFound
 from .model import Article, ArticleResult
+from .outlets import home_country
 
 LOGGER = logging.getLogger(__name__)
 
@@ -43,6 +44,7 @@ class Pipeline:
         doc = self.nlp.make_doc(article.body)
         doc._.published = article.published.isoformat() if article.published else None
         doc._.text_offset = article.text_offset
+        doc._.outlet_country = home_country(article)
         return doc
 
     def extract(self, article: Article) -> ArticleResult:

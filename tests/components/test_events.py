@@ -92,6 +92,10 @@ ROWS = [
      "ASSAULT", None, "MLI", "actual"),
     ("target", "Onze soldats burkinabè ont perdu la vie dans l'embuscade de Seytenga.",
      "ASSAULT", None, "BFA", "actual"),
+    ("target", "Le camp de l'armée malienne a repoussé une attaque terroriste.",
+     "ASSAULT", None, "MLI", "actual"),
+    ("target", "Les postes militaires nigériens ont été les cibles d'attaques jihadistes.",
+     "ASSAULT", None, "NER", "actual"),
     # a passive violent verb takes its attacker from the event noun of its circumstance
     ("circumstance", "Douze civils nigériens ont été tués lors d'une attaque de l'EIGS.",
      "ASSAULT", "IMG", "NER", "actual"),

@@ -170,7 +170,8 @@ class _DocCoder:
         if token.pos_ == "NOUN":
             # "des avions de combat": a bare "de" complement of another noun classifies it.
             if (token.dep_ == "nmod" and frames.case_of(token) == "de"
-                    and not _has_determiner(token)):
+                    and not _has_determiner(token)
+                    and token.head.lemma_.lower() not in self.modality.count_nouns):
                 return False
             # "pourrait opposer son veto": the noun's event is as real as its verb's.
             gov = frames.governor(token)
@@ -251,7 +252,8 @@ class _DocCoder:
             return frames.objects(token)
         if slot == "gov_subj":
             gov = frames.governor(token) if not verbal else None
-            if gov is None:
+            # "le camp a repoussé une attaque": the subject suffered it, did not make it.
+            if gov is None or frames.verb_lemma(gov) in self.modality.victim_verbs:
                 return []
             return self._slot_tokens("subj", gov)
         if slot == "gov_obj":
@@ -310,7 +312,8 @@ class _DocCoder:
                 return subjects
             gov = frames.governor(head)
             return self._slot_tokens("subj", gov) if gov is not None else []
-        if noun.dep_.startswith("obl") and frames.verb_lemma(head) in m.victim_verbs:
+        if (noun.dep_.startswith("obl") or noun.dep_ == "obj") and (
+                frames.verb_lemma(head) in m.victim_verbs):
             return [c for c in head.children if c.dep_ in {"nsubj", "nsubj:pass"}]
         return []
 
