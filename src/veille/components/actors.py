@@ -440,8 +440,8 @@ def _main_country(doc: Doc, mentions: list[ActorMention]) -> str | None:
     """Return the country the article is mostly about: where its places are (title counts twice).
 
     Places rather than actors: a story about Russia in Mali names Russians often, but happens
-    in Mali. Without any place, the most frequent nationality adjective; else the home
-    country of a local outlet (``data/fr/outlets.yaml``); else none.
+    in Mali. Without any place, the most frequent nationality adjective. A local outlet's home
+    country (``data/fr/outlets.yaml``) adds one vote: it breaks ties and stands in for silence.
     """
     votes: Counter[str] = Counter()
     title_end = doc._.text_offset or 0
@@ -457,9 +457,9 @@ def _main_country(doc: Doc, mentions: list[ActorMention]) -> str | None:
             if m.label == "DEMONYM" and m.actor.country not in GROUP_CODES:
                 votes[m.actor.country or ""] += 1
         votes.pop("", None)
-    if not votes:
-        # Nothing in the text: a local outlet reports from home.
-        return doc._.outlet_country
+    # A local outlet reports from home: its country breaks ties and stands in for silence.
+    if doc._.outlet_country:
+        votes[doc._.outlet_country] += 1
     return votes.most_common(1)[0][0] if votes else None
 
 
