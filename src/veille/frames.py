@@ -170,13 +170,19 @@ def objects(verb: Token) -> list[Token]:
             if c.dep_ == "obl:arg" and case_of(c) in PARTITIVES and c.i > verb.i]
 
 
-def governor(token: Token) -> Token | None:
-    """Return the verb a noun trigger depends on ("mener une attaque" -> mener)."""
+def governor(token: Token, light_verbs: frozenset[str] = frozenset()) -> Token | None:
+    """Return the verb a noun trigger depends on ("mener une attaque" -> mener).
+
+    Through an object-like complement; through any complement of a known light verb
+    ("procéder à l'arrestation", "maintenir en détention").
+    """
     t = token
     for _ in range(3):
         if t.head == t:
             return None
-        if t.dep_ not in LIGHT_VERB_DEPS and t.dep_ != "conj":
+        through_light = (t.dep_.startswith("obl") and t.head.pos_ in {"VERB", "AUX"}
+                         and verb_lemma(t.head) in light_verbs)
+        if t.dep_ not in LIGHT_VERB_DEPS and t.dep_ != "conj" and not through_light:
             return None
         t = t.head
         if t.pos_ in {"VERB", "AUX"}:

@@ -202,11 +202,16 @@ class ActorResolver:
             return self.speaker_of(head)
         if head.lower_ in OBJECT_CLITICS and head.pos_ == "PRON" and head.i not in self.by_token:
             return self.object_antecedent(head)
+        # A name in apposition identifies the phrase ("le chef de la junte, le colonel Assimi
+        # Goïta"); a name behind "de" is someone else ("le porte-parole de Goïta").
+        named = _apposed(head)
         best: tuple[int, int, ActorMention] | None = None
         for token, depth in _np_tokens(head):
             m = self.by_token.get(token.i)
             if m is None or (m.actor.kind == "demonym" and token.i == head.i):
                 continue
+            if token.i in named and m.label in {"PERSON", "PER", "ORG"}:
+                depth = -1
             rank = (depth, PRIORITY.get(m.label, 9))
             if best is None or rank < best[:2]:
                 best = (*rank, m)
@@ -416,8 +421,23 @@ def _case(token: Token) -> str | None:
     return None
 
 
+def _apposed(head: Token) -> set[int]:
+    """Return the tokens reached from ``head`` through appositions and name parts only."""
+    out: set[int] = set()
+    frontier = [head]
+    while frontier:
+        token = frontier.pop()
+        for child in token.children:
+            if child.dep_ in {"appos", "flat:name", "flat"} and child.i not in out:
+                out.add(child.i)
+                frontier.append(child)
+    return out
+
+
 def _np_span(head: Token) -> Span:
     tokens = [t for t, _ in _np_tokens(head) if not t.is_punct and not t.is_space]
+    # The phrase's own preposition ("par les colonels") is not part of its name.
+    tokens = [t for t in tokens if not (t.dep_ == "case" and t.head == head)] or tokens
     start = min(t.i for t in tokens)
     end = max(t.i for t in tokens) + 1
     return head.doc[start:end]

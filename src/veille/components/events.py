@@ -138,7 +138,7 @@ class _DocCoder:
             if rules:
                 # An event noun under "cesser", "condamner", "demander" is what that verb is
                 # about, not an event the article asserts.
-                gov = frames.governor(token)
+                gov = frames.governor(token, self.modality.light_verbs)
                 if gov is not None and gov.lemma_.lower() in self.modality.blocking_governors:
                     return ()
                 return rules
@@ -174,7 +174,7 @@ class _DocCoder:
                     and token.head.lemma_.lower() not in self.modality.count_nouns):
                 return False
             # "pourrait opposer son veto": the noun's event is as real as its verb's.
-            gov = frames.governor(token)
+            gov = frames.governor(token, self.modality.light_verbs)
             return gov is None or gov.pos_ != "VERB" or self._asserted(gov)
         morph = str(token.morph)
         has_aux = any(c.dep_.startswith("aux") for c in token.children)
@@ -251,13 +251,13 @@ class _DocCoder:
                 return [subj] if subj is not None else []
             return frames.objects(token)
         if slot == "gov_subj":
-            gov = frames.governor(token) if not verbal else None
+            gov = frames.governor(token, self.modality.light_verbs) if not verbal else None
             # "le camp a repoussé une attaque": the subject suffered it, did not make it.
             if gov is None or frames.verb_lemma(gov) in self.modality.victim_verbs:
                 return []
             return self._slot_tokens("subj", gov)
         if slot == "gov_obj":
-            gov = frames.governor(token) if not verbal else None
+            gov = frames.governor(token, self.modality.light_verbs) if not verbal else None
             return self._slot_tokens("obj", gov) if gov is not None else []
         if slot == "poss":
             return [c for c in token.children if c.dep_ == "det" and "Poss=Yes" in str(c.morph)]
@@ -290,7 +290,7 @@ class _DocCoder:
         for de in list(frames.prepositional(token, "de")):
             found += [t for t in frames.prepositional(de, slot) if t not in found]
         # Light verbs carry the noun's complements: "tendre une embuscade à un convoi".
-        gov = frames.governor(token)
+        gov = frames.governor(token, self.modality.light_verbs)
         if gov is not None and token.dep_ == "obj":
             found += [t for t in frames.prepositional(gov, slot) if t not in found]
         return found
@@ -310,7 +310,7 @@ class _DocCoder:
             subjects = [c for c in head.children if c.dep_ in {"nsubj", "nsubj:pass"}]
             if subjects:
                 return subjects
-            gov = frames.governor(head)
+            gov = frames.governor(head, self.modality.light_verbs)
             return self._slot_tokens("subj", gov) if gov is not None else []
         if (noun.dep_.startswith("obl") or noun.dep_ == "obj") and (
                 frames.verb_lemma(head) in m.victim_verbs):
