@@ -41,6 +41,10 @@ ROWS = [
     # groups of countries
     ("Les pays occidentaux ont protesté.", "2023-02-08", "WST", None, None),
     ("Les pays du Sahel ont protesté.", "2023-02-08", "SAH", None, None),
+    ("Les ministres européens se réunissent à Bruxelles.", "2023-02-08", "IGO", None, None),
+    # a name in apposition identifies the description; a name behind "de" does not
+    ("Le chef de la junte malienne, le colonel Assimi Goïta, a parlé.", "2022-06-01", "MLI",
+     None, "Assimi Goïta"),
     # the article's country for national institutions named without a demonym
     ("Djibo est sous blocus. L'armée a repris la route de Djibo.", "2023-02-08", "BFA", "MIL",
      None),

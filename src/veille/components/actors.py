@@ -92,7 +92,10 @@ class ActorRecognizer:
                  for mid, s, e in [*self.matcher(doc), *self.acronyms(doc)]]
         # A role is a noun ("les militaires"), not the adjective of another noun ("l'aide
         # militaire", "la violence djihadiste").
-        spans = [s for s in spans if s.label_ != "ROLE" or s.root.pos_ in {"NOUN", "PROPN"}]
+        # (An adjective that names a bloc, "les ministres européens", qualifies like a demonym.)
+        spans = [s for s in spans if s.label_ != "ROLE" or s.root.pos_ in {"NOUN", "PROPN"}
+                 or (s.root.pos_ == "ADJ" and (role := self.kb.role(s.text)) is not None
+                     and role.country is not None)]
         # "coup d'État" is one noun: its État is not the state as an actor.
         spans = [s for s in spans if not (s.label_ == "ROLE" and s.root.lower_ == "état"
                                           and s.root.head.lemma_.lower() == "coup")]
@@ -247,7 +250,8 @@ class ActorResolver:
                 continue
             if m.label == "ROLE" and sector is None:
                 sector = m.actor.sector
-            if country is None and m.label in {"DEMONYM", "COUNTRY", "SEAT", "ORG", "PERSON"}:
+            if country is None and (m.label in {"DEMONYM", "COUNTRY", "SEAT", "ORG", "PERSON"}
+                                    or (m.label == "ROLE" and m.actor.country)):
                 country = m.actor.country
         if country is None and actor.kind == "armed":
             return Actor(name=actor.name, country=None, sector=sector, kind="armed")

@@ -29,6 +29,7 @@ LOGGER = logging.getLogger(__name__)
 # Future meetings, support, cooperation and aid are promises: PLOVER codes them AGREE.
 FUTURE_TO_AGREE = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}
 LOCATIVE_CASES = {"à", "dans", "en", "près", "vers", "sur", "chez", "au", "aux"}
+PRONOUN_OBJECTS = {"le", "la", "l'", "l’", "les", "lui", "leur"}
 GENERIC_SUBJECTS = {"celui", "celle", "ceux", "celles", "quiconque", "chacun", "personne", "on"}
 # Events whose noun's "de" complement may be the attacker or the target.
 VIOLENT = {"ASSAULT", "COERCE"}
@@ -222,7 +223,10 @@ class _DocCoder:
         if "@place" in lemmas and any(
                 span is not None and span.start <= token.i < span.end for _, span in self.places):
             return True
-        if "@actor" in lemmas and any(a.country for a in self.resolver.resolve(token)):
+        # The phrase's own head must name the party: "reçu le ministre", not "reçu des
+        # photos de jeunes femmes".
+        if "@actor" in lemmas and (token.i in self.resolver.by_token
+                                   or token.lower_ in PRONOUN_OBJECTS):
             return True
         return bool(frames.np_lemmas(token) & lemmas)
 
