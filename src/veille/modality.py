@@ -12,7 +12,7 @@ MODALITY_FILE = "fr/modality.yaml"
 _KEYS = ("reporting_verbs", "claim_verbs", "attribution_markers", "claim_words",
          "future_auxiliaries", "future_words", "negation_words", "denial_verbs",
          "background_markers", "blocking_governors", "target_verbs", "target_nouns",
-         "victim_verbs", "count_nouns", "light_verbs")
+         "victim_verbs", "count_nouns", "light_verbs", "statement_nouns")
 
 
 @dataclass(frozen=True)
@@ -34,6 +34,7 @@ class Modality:
     victim_verbs: frozenset[str]
     count_nouns: frozenset[str]
     light_verbs: frozenset[str]
+    statement_nouns: frozenset[str]
 
 
 @functools.lru_cache(maxsize=1)

@@ -101,6 +101,11 @@ ROWS = [
      "ASSAULT", "IMG", "NER", "actual"),
     ("circumstance", "Des soldats tchadiens ont été blessés dans une embuscade de Boko Haram.",
      "ASSAULT", "IMG", "TCD", "actual"),
+    # answering a statement targets its author
+    ("statement", "Le président ivoirien a critiqué la junte malienne. Bamako a rejeté ces "
+     "propos.", "REJECT", "MLI", "CIV", "actual"),
+    ("statement", "Le ministre rwandais a accusé l'armée congolaise. Kinshasa a condamné ces "
+     "déclarations.", "ACCUSE", "COD", "RWA", "actual"),
     # a nationality adjective names the actor of an event noun
     ("demonym actor", "L'invasion russe de l'Ukraine a commencé en février 2022.",
      "ASSAULT", "RUS", "UKR", "historical"),

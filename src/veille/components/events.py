@@ -29,6 +29,8 @@ LOGGER = logging.getLogger(__name__)
 # Future meetings, support, cooperation and aid are promises: PLOVER codes them AGREE.
 FUTURE_TO_AGREE = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}
 LOCATIVE_CASES = {"à", "dans", "en", "près", "vers", "sur", "chez", "au", "aux"}
+# Events that answer what someone said: their target is its author.
+ANSWERS = {"ACCUSE", "REJECT"}
 PRONOUN_OBJECTS = {"le", "la", "l'", "l’", "les", "lui", "leur"}
 GENERIC_SUBJECTS = {"celui", "celle", "ceux", "celles", "quiconque", "chacun", "personne", "on"}
 # Events whose noun's "de" complement may be the attacker or the target.
@@ -380,6 +382,29 @@ class _DocCoder:
         # Only guesses ("le déploiement de policiers" in an article about Haiti): the first.
         return fallback if fallback is not None else ([], [])
 
+    def _author_of_statement(self, token: Token, actors: list[Actor]) -> list[Actor]:
+        """Return who made the statement an accusation or a rejection answers.
+
+        "Moscou a condamné ces propos": the last party named as a subject before, other than
+        the one answering.
+        """
+        # The object, however the parser labels it ("ces propos" is read as an oblique).
+        objects = [c for c in token.children if c.dep_ in {"obj", "obl", "obl:mod", "obl:arg"}
+                   and frames.case_of(c) in {None, *frames.PARTITIVES}]
+        if not any(o.lemma_.lower() in self.modality.statement_nouns for o in objects):
+            return []
+        own = {a.country for a in actors}
+        start, _ = frames.text_sentence(token)
+        for i, subject_actors, _plural in reversed(self.resolver.subjects()):
+            if i >= start:
+                continue
+            for a in subject_actors:
+                if a.country and a.country not in own:
+                    return [Actor(name=a.name, country=a.country, sector=a.sector,
+                                  start=a.start, end=a.end, person=a.person, org=a.org,
+                                  kind="pronoun")]
+        return []
+
     def _circumstance_actor(self, verb: Token) -> list[Actor]:
         """Return the attacker a violent verb's circumstance names.
 
@@ -484,6 +509,8 @@ class _DocCoder:
                     if fallback is not None:
                         recipients = [fallback]
                         break
+        if not recipients and rule.event in ANSWERS:
+            recipients = self._author_of_statement(token, actors)
         recipients = [r for r in recipients if all(
             (r.start, r.end) != (a.start, a.end) for a in actors)]
         # PLOVER codes no event without an identifiable party: at least one side needs a code.
