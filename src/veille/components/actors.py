@@ -162,6 +162,10 @@ class ActorRecognizer:
             return Actor(name=text, country=role.country, sector=role.sector, start=start,
                          end=end, kind="armed" if role.generic_armed else "role")
         if label == "PER":
+            # The model's name span may be longer than ours ("M. Trump"): still a known person?
+            if self.kb.person(text) is not None:
+                return self._actor_of_span(Span(span.doc, span.start, span.end, label="PERSON"),
+                                           published)
             return Actor(name=text, country=None, sector=None, start=start, end=end, kind="per")
         return None
 
