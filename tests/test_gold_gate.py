@@ -18,7 +18,7 @@ GOLD = ROOT / "examples" / "seed.gold.jsonl"
 # These are FLOORS, not targets. Raise them when the extractor improves; never lower them to
 # make a change pass — a change that drops a score below its floor is a regression to fix.
 STRICT_RECALL_FLOOR = 1.0  # every required gold event of the seed article is found
-STRICT_PRECISION_FLOOR = 0.8
+STRICT_PRECISION_FLOOR = 0.9  # 10 coded, 9 matched: the optional "vanté" praise lacks its recipient
 DATE_ACCURACY_FLOOR = 1.0  # on strict-matched pairs
 
 

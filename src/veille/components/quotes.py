@@ -14,9 +14,14 @@ from ..modality import load_modality
 from ..model import Actor, Quote
 from .actors import ActorResolver
 
-# Guillemets may hold nested “ ” quotes; straight quotes pair up within one paragraph.
-# Quotes are at least two characters long so that inch marks and stray quotes are skipped.
-QUOTE_RE = re.compile(r"«\s*(?P<a>[^»]{2,}?)\s*»|“(?P<b>[^”]{2,}?)”|\"(?P<c>[^\"\n]{2,}?)\"")
+# Guillemets may hold nested “ ” quotes; straight quotes pair up within one paragraph, opening
+# after a space or a bracket and closing before a space or punctuation, so that inch marks
+# ("un écran de 15\"") do not open a quote. Quotes are at least two characters long.
+QUOTE_RE = re.compile(
+    r"«\s*(?P<a>[^»]{2,}?)\s*»"
+    r"|“(?P<b>[^”]{2,}?)”"
+    r"|(?<![^\s(\[])\"(?=\S)(?P<c>[^\"\n]{2,}?)(?<=\S)\"(?![^\s.,;:!?)\]])"
+)
 INVERTED_SUBJECTS = {"-t-il", "-il", "-t-elle", "-elle", "-ils", "-elles", "-t-ils", "-t-elles"}
 
 
