@@ -7,6 +7,7 @@ the actor of an argument (a token heading a noun phrase) and of pronouns. Metony
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from collections import Counter
 from dataclasses import dataclass
@@ -317,9 +318,7 @@ class ActorResolver:
             if plural and not is_plural:
                 continue
             if actors:
-                a = actors[0]
-                return Actor(name=a.name, country=a.country, sector=a.sector, start=a.start,
-                             end=a.end, person=a.person, org=a.org, kind="pronoun")
+                return referred(actors[0], "pronoun")
         return None
 
     def subjects(self) -> list[tuple[int, list[Actor], bool]]:
@@ -350,7 +349,7 @@ class ActorResolver:
         sentence_start, _ = text_sentence(token)
         subjects = [s for s in self.subjects() if s[0] < sentence_start]
         if subjects and subjects[-1][1] and subjects[-1][1][0].key not in own:
-            return _as_pronoun(subjects[-1][1][0])
+            return referred(subjects[-1][1][0], "pronoun")
         for m in reversed(self.mentions):
             if m.end > sentence_start or m.label not in {"PERSON", "PER", "ORG", "COUNTRY"}:
                 continue
@@ -359,16 +358,14 @@ class ActorResolver:
                 root = root.head  # "le journaliste français Olivier Dubois"
             actor = self._resolve_one(root)
             if actor is not None and actor.country and actor.key not in own:
-                return _as_pronoun(actor)
+                return referred(actor, "pronoun")
         return None
 
     def speaker_of(self, token: Token) -> Actor | None:
         """Return who speaks in the quote holding a first-person pronoun ("« Nous avons ... »")."""
         for quote in self.doc._.quotes or []:
             if quote.start <= token.idx < quote.end and quote.speaker is not None:
-                a = quote.speaker
-                return Actor(name=a.name, country=a.country, sector=a.sector, start=a.start,
-                             end=a.end, person=a.person, org=a.org, kind="speaker")
+                return referred(quote.speaker, "speaker")
         return None
 
     def is_metonymic(self, span: Span, verb_forms: frozenset[str] = frozenset()) -> bool:
@@ -387,9 +384,12 @@ class ActorResolver:
                     and (nxt.pos_ in {"VERB", "AUX"} or nxt.lower_ in verb_forms))
 
 
-def _as_pronoun(a: Actor) -> Actor:
-    return Actor(name=a.name, country=a.country, sector=a.sector, start=a.start, end=a.end,
-                 person=a.person, org=a.org, kind="pronoun")
+def referred(actor: Actor, kind: str) -> Actor:
+    """Return ``actor`` as reached by a reference (a pronoun, a quote's speaker).
+
+    The copy keeps the offsets of the mention that names the actor.
+    """
+    return dataclasses.replace(actor, kind=kind)
 
 
 def _is_headline_topic(doc: Doc, mention: ActorMention) -> bool:

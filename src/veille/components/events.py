@@ -21,7 +21,7 @@ from ..lexicon import Lexicon, TriggerRule, fold, load_lexicon
 from ..modality import Modality, load_modality
 from ..model import Actor, Event, Evidence, Place, TimeValue
 from ..ontology import Ontology, load_ontology
-from .actors import ActorResolver
+from .actors import ActorResolver, referred
 from .status import StatusReader
 
 LOGGER = logging.getLogger(__name__)
@@ -400,9 +400,7 @@ class _DocCoder:
                 continue
             for a in subject_actors:
                 if a.country and a.country not in own:
-                    return [Actor(name=a.name, country=a.country, sector=a.sector,
-                                  start=a.start, end=a.end, person=a.person, org=a.org,
-                                  kind="pronoun")]
+                    return [referred(a, "pronoun")]
         return []
 
     def _circumstance_actor(self, verb: Token) -> list[Actor]:
