@@ -16,12 +16,13 @@ from spacy.tokens import Doc, Span, Token
 
 from .. import frames
 from ..factories import make_factory
+from ..geo.gazetteer import Gazetteer
 from ..knowledge import ActorKnowledge
 from ..lexicon import Lexicon, TriggerRule, fold, load_lexicon
 from ..modality import Modality, load_modality
 from ..model import Actor, Event, Evidence, Place, TimeValue
 from ..ontology import Ontology, load_ontology
-from .actors import ActorResolver, referred
+from .actors import GROUP_CODES, ActorResolver, referred
 from .status import StatusReader
 
 LOGGER = logging.getLogger(__name__)
@@ -90,6 +91,7 @@ class _DocCoder:
         self.places = [(p, self._span(p.start, p.end)) for p in (doc._.places or [])
                        if p.start is not None]
         self.title_end = doc._.text_offset or 0
+        self.gazetteer = Gazetteer.load()
 
     def _span(self, start: int | None, end: int | None) -> Span | None:
         if start is None or end is None:
@@ -562,6 +564,8 @@ class _DocCoder:
                 ev.place = place
                 cand.own_place = True
             self._inherit(cand, previous)
+            if ev.place is None:
+                ev.place = self._country_place(ev)
             previous.append(cand)
             self._derive(ev)
 
@@ -629,6 +633,26 @@ class _DocCoder:
         if in_clause is not None:
             return in_clause[1]
         return in_sentence[1] if in_sentence is not None else None
+
+    def _country_place(self, ev: Event) -> Place | None:
+        """Return the country an event happened in when the text names no place for it.
+
+        Where violence or coercion hits a country's people, there; else the country the
+        article is about. Precision "country", like ACLED's geo_precision 3.
+        """
+        code = None
+        if ev.event in VIOLENT | {"MOBILIZE", "PROTEST"}:
+            code = next((r.country for r in ev.recipient if r.country and len(r.country) == 3
+                         and r.country not in GROUP_CODES), None)
+        code = code or self.resolver.main_country
+        if code is None:
+            return None
+        try:
+            entry = self.gazetteer.country(code)
+        except KeyError:
+            return None
+        return Place(name=entry.name, country=code, lat=entry.lat, lon=entry.lon,
+                     geonameid=entry.geonameid, kind="country", precision="country")
 
     def _inherit(self, cand: Candidate, previous: list[Candidate]) -> None:
         """Give an event without its own date or place those of the story it continues.
