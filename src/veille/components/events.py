@@ -358,6 +358,11 @@ class _DocCoder:
                 if actors:
                     return actors, []
                 continue
+            if slot == "cause":
+                actors = self._cause_actors(token)
+                if actors:
+                    return actors, []
+                continue
             # Every token of the first slot that names someone: the parse may split one
             # enumeration into two objects ("aider la Guinée, le Burkina et le Tchad").
             found: list[Actor] = []
@@ -403,6 +408,20 @@ class _DocCoder:
             for a in subject_actors:
                 if a.country and a.country not in own:
                     return [referred(a, "pronoun")]
+        return []
+
+    def _cause_actors(self, verb: Token) -> list[Actor]:
+        """Return who caused what a verb's object names ("fuir les attaques jihadistes")."""
+        for child in verb.children:
+            if child.pos_ != "NOUN" or not (child.dep_ in {"obj", "nsubj"}
+                                            or child.dep_.startswith("obl")):
+                continue
+            rules = self.lexicon.candidates("NOUN", child.lemma_.lower())
+            if not any(r.event in VIOLENT for r in rules):
+                continue
+            actors, _ = self._actors_in(("de", "entre", "par"), child, role="actor",
+                                        violent=True)
+            return actors or self._demonym_actor(child, violent=True)
         return []
 
     def _circumstance_actor(self, verb: Token) -> list[Actor]:
