@@ -36,6 +36,9 @@ SUBJECT_DEPS = {"nsubj", "nsubj:pass", "csubj"}
 OWNER_CASES = {None, "de", "du", "des", "d'", "d’"}
 PRONOUNS = {"il", "elle", "ils", "elles", "lui", "eux", "celui-ci", "celle-ci", "ceux-ci",
             "celles-ci", "-t-il", "-il", "-elle", "-t-elle", "-ils", "-elles"}
+# "son pays", "ses compatriotes": nouns a possessive ties to the possessor's country.
+POSSESSED_NATIONALS = {"pays", "gouvernement", "nation", "état", "compatriote", "concitoyen",
+                       "ressortissant", "citoyen", "peuple", "population"}
 OBJECT_CLITICS = {"l'", "l’", "le", "la", "les", "lui", "leur"}
 FIRST_PERSON = {"je", "j'", "j’", "nous", "moi"}
 GROUP_CODES = {"IGO", "IMG", "NGO", "WST", "AFR", "SAH"}
@@ -291,13 +294,15 @@ class ActorResolver:
 
     def _possessive(self, head: Token) -> Actor | None:
         """Resolve "son pays", "leur gouvernement": the possessor's country."""
-        if head.lemma_ not in {"pays", "gouvernement", "nation", "État", "état"}:
+        if head.lemma_.lower() not in POSSESSED_NATIONALS:
             return None
         country = self._possessor_country(head)
         if country is None:
             return None
         span = _np_span(head)
-        return Actor(name=span.text, country=country, sector="GOV", start=span.start_char,
+        state = {"pays", "gouvernement", "nation", "état"}
+        sector = "GOV" if head.lemma_.lower() in state else "CVL"
+        return Actor(name=span.text, country=country, sector=sector, start=span.start_char,
                      end=span.end_char, kind="description")
 
     def _possessor_country(self, head: Token) -> str | None:
