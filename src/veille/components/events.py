@@ -229,8 +229,10 @@ class _DocCoder:
             return True
         # The phrase's own head must name the party: "reçu le ministre", not "reçu des
         # photos de jeunes femmes".
-        if "@actor" in lemmas and (token.i in self.resolver.by_token
-                                   or token.lower_ in PRONOUN_OBJECTS):
+        if "@actor" in lemmas and (
+                token.i in self.resolver.by_token or token.lower_ in PRONOUN_OBJECTS
+                or any(c.dep_ == "amod" and c.i in self.resolver.by_token
+                       for c in token.children)):
             return True
         return bool(frames.np_lemmas(token) & lemmas)
 
@@ -257,7 +259,13 @@ class _DocCoder:
                     return [token.head]  # "six soldats enlevés": the noun underwent it
                 subj, _ = frames.subject_of(token)
                 return [subj] if subj is not None else []
-            return frames.objects(token)
+            objects = frames.objects(token)
+            if not nested:
+                return objects
+            # "dénoncer des violations commises par l'armée": the object's author too.
+            return objects + [a for o in objects for c in o.children if c.dep_ == "acl"
+                              and "VerbForm=Part" in str(c.morph)
+                              for a in frames.prepositional(c, "par")]
         if slot == "gov_subj":
             gov = frames.governor(token, self.modality.light_verbs) if not verbal else None
             # "le camp a repoussé une attaque": the subject suffered it, did not make it.
@@ -284,6 +292,11 @@ class _DocCoder:
         found = list(frames.prepositional(token, slot))
         if slot == "par" and passive:
             return []
+        if slot == "par" and not verbal:
+            # "les exactions commises par l'armée", "l'attaque perpétrée par des jihadistes":
+            # the agent of the participle that describes the noun.
+            found += [a for c in token.children if c.dep_ == "acl"
+                      and "VerbForm=Part" in str(c.morph) for a in frames.prepositional(c, "par")]
         if not nested:
             return found
         if verbal:
