@@ -261,6 +261,10 @@ class ActorResolver:
             if country is None and (m.label in {"DEMONYM", "COUNTRY", "SEAT", "ORG", "PERSON"}
                                     or (m.label == "ROLE" and m.actor.country)):
                 country = m.actor.country
+        if country is None:
+            # A demonym swallowed by a longer role ("des instructeurs russes").
+            country = next((c.iso3 for t, _ in _np_tokens(head) if t.pos_ == "ADJ"
+                            and (c := self.kb.country_by_demonym(t.text)) is not None), None)
         if country is None and actor.kind == "armed":
             return Actor(name=actor.name, country=None, sector=sector, kind="armed")
         if country is None and head.lower_ in {"pays", "gouvernement"}:
