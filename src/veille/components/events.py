@@ -8,7 +8,6 @@ place come from the trigger's clause. Events stated several times in an article 
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, field
 from datetime import date
 
 from spacy.language import Language
@@ -23,6 +22,7 @@ from ..modality import Modality, load_modality
 from ..model import Actor, Event, Evidence, Place, TimeValue
 from ..ontology import Ontology, load_ontology
 from .actors import GROUP_CODES, ActorResolver, referred
+from .merging import Candidate, merge_candidates
 from .status import StatusReader
 
 LOGGER = logging.getLogger(__name__)
@@ -42,20 +42,6 @@ ASPECTUAL_VERBS = {"continuer", "commencer", "poursuivre", "reprendre", "recomme
                    "achever", "venir", "multiplier", "intensifier"}
 # A linear fallback (no dependency found) lowers confidence: the parse disagreed with us.
 FALLBACK_PENALTY = 0.75
-
-
-@dataclass
-class Candidate:
-    """An event found at one trigger, before merging."""
-
-    event: Event
-    token: Token
-    sentence: int
-    in_title: bool
-    actor_tokens: list[int] = field(default_factory=list)
-    own_date: bool = False
-    own_place: bool = False
-    misread: bool = False  # the tagger missed the trigger: the parse around it is unreliable
 
 
 class EventCoder:
@@ -120,7 +106,7 @@ class _DocCoder:
                     consumed.update(o.i for o in frames.objects(token))
                 break
         self._attach_context(candidates)
-        return self._merge(candidates)
+        return merge_candidates(candidates, has_title=bool(self.title_end))
 
     def _rules_for(self, token: Token) -> tuple[TriggerRule, ...]:
         lemma = frames.verb_lemma(token)
@@ -715,90 +701,6 @@ class _DocCoder:
         ev.score = self.onto.score(ev.event, ev.mode)
 
     # -- merging -------------------------------------------------------------------------------
-
-    def _merge(self, candidates: list[Candidate]) -> list[Event]:
-        """Keep one event per real-world event: repeated mentions join the first one."""
-        kept: list[Candidate] = []
-        for cand in candidates:
-            target = next((k for k in kept if _same_event(k, cand)), None)
-            if target is None and cand.in_title:
-                target = None
-            if target is None:
-                kept.append(cand)
-                continue
-            _absorb(target.event, cand.event)
-        # Headlines restate the lead: a title event joins the first body event of its type
-        # with a shared actor.
-        final: list[Candidate] = []
-        titles = [k for k in kept if k.in_title]
-        for k in kept:
-            if k.in_title:
-                continue
-            for t in list(titles):
-                if t.event.event == k.event.event and _codes(t.event.actor) & _codes(k.event.actor):
-                    _absorb(k.event, t.event, union_recipients=True)
-                    k.event.is_lead = True
-                    titles.remove(t)
-            final.append(k)
-        for t in titles:
-            t.event.is_lead = True
-            final.append(t)
-        final.sort(key=lambda c: c.token.i)
-        events = [c.event for c in final]
-        first_body = next((c for c in final if not c.in_title), None)
-        if first_body is not None and first_body.sentence <= 1 + (1 if self.title_end else 0):
-            first_body.event.is_lead = True
-        return events
-
-
-def _codes(actors: list[Actor]) -> set[str]:
-    return {a.country for a in actors if a.country}
-
-
-def _keys(actors: list[Actor]) -> set[tuple[str | None, str | None, str | None]]:
-    return {a.key for a in actors}
-
-
-def _same_event(a: Candidate, b: Candidate) -> bool:
-    ea, eb = a.event, b.event
-    if ea.event != eb.event or (ea.mode and eb.mode and ea.mode != eb.mode):
-        return False
-    if ea.date and eb.date and not (ea.date.startswith(eb.date) or eb.date.startswith(ea.date)):
-        return False
-    if a.sentence == b.sentence and ea.mode == eb.mode:
-        # Two verbs of one sentence state one event ("livre des armes et dépêche des
-        # instructeurs") unless they involve different parties ("a rencontré X et a été reçu
-        # par Y").
-        share = not ea.actor or not eb.actor or bool(_codes(ea.actor) & _codes(eb.actor))
-        if ea.recipient and eb.recipient:
-            recip = bool(_codes(ea.recipient) & _codes(eb.recipient))
-        else:
-            recip = _keys(ea.actor) == _keys(eb.actor) or not (ea.recipient or eb.recipient)
-        # "dix civils tués lors d'une attaque de l'EIGS": one says who was hit, the other who
-        # attacked.
-        complementary = (not ea.actor and not eb.recipient) or (not eb.actor and not ea.recipient)
-        return (share and recip) or complementary
-    recipients_agree = (not ea.recipient or not eb.recipient
-                        or _keys(ea.recipient) == _keys(eb.recipient))
-    return _keys(ea.actor) == _keys(eb.actor) and recipients_agree and ea.mode == eb.mode
-
-
-def _absorb(into: Event, other: Event, *, union_recipients: bool = False) -> None:
-    """Merge a repeated mention into the event it repeats: its evidence and what it adds."""
-    if other.evidence is not None:
-        into.more_evidence.append(other.evidence)
-    if not into.actor:
-        into.actor.extend(other.actor)
-    if union_recipients or not into.recipient:
-        for r in other.recipient:
-            if all(r.key != b.key for b in into.recipient):
-                into.recipient.append(r)
-    if into.date is None and other.date is not None:
-        into.date, into.date_precision = other.date, other.date_precision
-    if into.place is None and other.place is not None:
-        into.place = other.place
-    into.confidence = max(into.confidence, other.confidence)
-
 
 def _date_of(time: TimeValue) -> tuple[str | None, str | None]:
     if time.anchor == "range" and time.range_start:
