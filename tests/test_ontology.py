@@ -47,3 +47,8 @@ def test_check_rejects_what_plover_lacks(event: str, mode: str | None, context: 
                                          message: str) -> None:
     with pytest.raises(DataFileError, match=message):
         load_ontology().check(event, mode, context, where="test.yaml")
+
+
+def test_support_and_aid_need_a_recipient() -> None:
+    types = load_ontology().types
+    assert {t for t, spec in types.items() if spec.needs_recipient} == {"SUPPORT", "AID"}

@@ -24,6 +24,7 @@ class EventType:
     cameo_by_mode: dict[str, str] = field(default_factory=dict)
     cameo_by_context: dict[str, str] = field(default_factory=dict)
     score_by_mode: dict[str, float] = field(default_factory=dict)
+    needs_recipient: bool = False
 
 
 @dataclass(frozen=True)
@@ -83,6 +84,7 @@ def load_ontology() -> Ontology:
             cameo_by_mode={k: str(v) for k, v in (spec.get("cameo_by_mode") or {}).items()},
             cameo_by_context={k: str(v) for k, v in (spec.get("cameo_by_context") or {}).items()},
             score_by_mode={k: float(v) for k, v in (spec.get("score_by_mode") or {}).items()},
+            needs_recipient=bool(spec.get("needs_recipient", False)),
         )
         for mode in (*t.cameo_by_mode, *t.score_by_mode):
             if mode not in t.modes:

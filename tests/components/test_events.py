@@ -169,3 +169,11 @@ def test_event_dates_come_from_their_clause(extract) -> None:  # type: ignore[no
     assert by_type["CONSULT"].date == "2023-03-14"
     assert by_type["SANCTION"].date == "2019"
     assert by_type["SANCTION"].status == "historical"
+
+
+def test_support_without_anyone_supported_is_not_coded(extract) -> None:  # type: ignore[no-untyped-def]
+    # Praise of a thing with nobody behind it cannot be placed in a dyad.
+    result = extract("Le ministre malien a salué la qualité des infrastructures.")
+    assert [e for e in result.events if e.event == "SUPPORT"] == []
+    result = extract("Le ministre malien a salué le courage de l'armée nigérienne.")
+    assert [e.event for e in result.events] == ["SUPPORT"]

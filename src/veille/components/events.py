@@ -285,6 +285,11 @@ class _DocCoder:
                       and "VerbForm=Part" in str(c.morph) for a in frames.prepositional(c, "par")]
         if not nested:
             return found
+        # "se félicite de l'accord conclu par le Rwanda": the agent of what the complement
+        # describes.
+        found += [a for t in list(found) for c in t.children if c.dep_ == "acl"
+                  and "VerbForm=Part" in str(c.morph) for a in frames.prepositional(c, "par")
+                  if a not in found]
         if verbal:
             # "promettre l'aide de son pays au Mali": the recipient hangs inside the object.
             for obj in frames.objects(token):
@@ -531,8 +536,12 @@ class _DocCoder:
             recipients = self._author_of_statement(token, actors)
         recipients = [r for r in recipients if all(
             (r.start, r.end) != (a.start, a.end) for a in actors)]
-        # PLOVER codes no event without an identifiable party: at least one side needs a code.
+        # PLOVER codes no event without an identifiable party: at least one side needs a code,
+        # and directed events (support, aid, sanctions) need the side they are directed at.
         if not any(a.country for a in actors + recipients):
+            return None
+        # (Parties acting together, "X et Y ont signé un accord", are each other's recipient.)
+        if self.onto.types[rule.event].needs_recipient and not recipients and len(actors) < 2:
             return None
         sent = token.sent
         event = Event(event=rule.event, mode=rule.mode, context=list(rule.context),
