@@ -538,3 +538,19 @@ def test_missing_section_is_an_error() -> None:
     del raw["weekdays"]
     with pytest.raises(DataFileError, match="missing section 'weekdays'"):
         build_lexicon(raw)
+
+
+@pytest.mark.parametrize(
+    ("value", "first", "last"),
+    [
+        ("2023", date(2023, 1, 1), date(2023, 12, 31)),
+        ("2024-02", date(2024, 2, 1), date(2024, 2, 29)),
+        ("2023-12", date(2023, 12, 1), date(2023, 12, 31)),
+        ("2023-02-07", date(2023, 2, 7), date(2023, 2, 7)),
+    ],
+)
+def test_period_bounds(value: str, first: date, last: date) -> None:
+    from veille.temporal_rules import period_bounds
+
+    assert period_bounds(value) == (first, last)
+    assert period_bounds("2023-02-30") is None

@@ -29,6 +29,7 @@ from typing import Any, Generic, TypeVar
 
 from .errors import DataFileError, Errors
 from .resources import Field, data_path, load_yaml, validate_entries, validate_entry
+from .temporal_rules import period_bounds
 
 LOGGER = logging.getLogger(__name__)
 
@@ -315,20 +316,11 @@ def parse_date(value: Any, *, end: bool, path: str, where: str, key: str) -> dat
     match = _PARTIAL_DATE.match(str(value))
     if not match:
         raise _fail(path, where, f"{key!r} has value {value!r}", "YYYY-MM-DD, YYYY-MM or YYYY")
-    year, month, day = (int(g) if g else None for g in match.groups())
-    assert year is not None
-    try:
-        if month is None:
-            return date(year, 12, 31) if end else date(year, 1, 1)
-        if day is None:
-            if not end:
-                return date(year, month, 1)
-            following = date(year + month // 12, month % 12 + 1, 1)
-            return date.fromordinal(following.toordinal() - 1)
-        return date(year, month, day)
-    except ValueError as exc:
-        raise _fail(path, where, f"{key!r} has value {value!r} ({exc})",
-                    "a real calendar date") from exc
+    bounds = period_bounds(str(value))
+    if bounds is None:
+        raise _fail(path, where, f"{key!r} has value {value!r} (not a calendar date)",
+                    "a real calendar date")
+    return bounds[1] if end else bounds[0]
 
 
 def _check_code(code: str | None, known: Iterable[str], *, path: str, where: str,

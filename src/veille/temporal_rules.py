@@ -283,6 +283,23 @@ class Patterns:
 
 # --- Date arithmetic -------------------------------------------------------------------------
 
+def period_bounds(value: str) -> tuple[date, date] | None:
+    """Return the first and last day of an ISO day, month or year ("2023", "2023-02")."""
+    parts = value.split("-")
+    try:
+        year = int(parts[0])
+        if len(parts) == 1:
+            return date(year, 1, 1), date(year, 12, 31)
+        month = int(parts[1])
+        if len(parts) == 2:
+            following = date(year + month // 12, month % 12 + 1, 1)
+            return date(year, month, 1), date.fromordinal(following.toordinal() - 1)
+        day = date(year, month, int(parts[2]))
+        return day, day
+    except ValueError:
+        return None
+
+
 def iso_month(year: int, month: int) -> str:
     """Return "YYYY-MM"."""
     return f"{year:04d}-{month:02d}"

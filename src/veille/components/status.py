@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Token
 from .. import frames
 from ..modality import Modality
 from ..model import Actor, TimeValue
+from ..temporal_rules import period_bounds
 
 # Background is what happened clearly before the news: a month is the margin news uses for
 # "recent" ("le mois dernier" is still news; "en 2021" is background).
@@ -149,26 +150,10 @@ class StatusReader:
 
 
 def _first_day(value: str) -> date | None:
-    parts = value.split("-")
-    try:
-        if len(parts) == 1:
-            return date(int(parts[0]), 1, 1)
-        if len(parts) == 2:
-            return date(int(parts[0]), int(parts[1]), 1)
-        return date.fromisoformat(value)
-    except ValueError:
-        return None
+    bounds = period_bounds(value)
+    return bounds[0] if bounds else None
 
 
 def _last_day(value: str) -> date | None:
-    parts = value.split("-")
-    try:
-        if len(parts) == 1:
-            return date(int(parts[0]), 12, 31)
-        if len(parts) == 2:
-            y, m = int(parts[0]), int(parts[1])
-            nxt = date(y + (m == 12), m % 12 + 1, 1)
-            return nxt - timedelta(days=1)
-        return date.fromisoformat(value)
-    except ValueError:
-        return None
+    bounds = period_bounds(value)
+    return bounds[1] if bounds else None
