@@ -349,28 +349,27 @@ class _DocCoder:
                        for c in token.children)
 
     def _actors_in(self, slots: tuple[str, ...], token: Token, *, role: str,
-                   violent: bool = False) -> tuple[list[Actor], list[int]]:
-        """Return the actors of the first slot that names any, and their head tokens.
+                   violent: bool = False) -> list[Actor]:
+        """Return the actors of the first slot that names any.
 
         ``role`` is "actor" or "recipient"; for ``violent`` nouns it settles the genitive:
         "l'attaque des jihadistes" names the attacker, "l'attaque du convoi" the target.
         """
-        fallback: tuple[list[Actor], list[int]] | None = None
+        fallback: list[Actor] | None = None
         for slot in slots:
             if slot == "place":
                 actors = self._place_actors(token)
                 if actors:
-                    return actors, []
+                    return actors
                 continue
             if slot == "cause":
                 actors = self._cause_actors(token)
                 if actors:
-                    return actors, []
+                    return actors
                 continue
             # Every token of the first slot that names someone: the parse may split one
             # enumeration into two objects ("aider la Guinée, le Burkina et le Tchad").
             found: list[Actor] = []
-            heads: list[int] = []
             # The actor named by "de" is the complement itself, not what hangs inside it.
             nested = not (role == "actor" and slot == "de")
             for t in self._slot_tokens(slot, token, nested=nested):
@@ -384,14 +383,12 @@ class _DocCoder:
                 for a in actors:
                     if all(a.key != b.key for b in found):
                         found.append(a)
-                if actors:
-                    heads.append(t.i)
             if found and any(a.kind != "guessed" for a in found):
-                return found, heads
+                return found
             if found and fallback is None:
-                fallback = (found, heads)
+                fallback = found
         # Only guesses ("le déploiement de policiers" in an article about Haiti): the first.
-        return fallback if fallback is not None else ([], [])
+        return fallback or []
 
     def _author_of_statement(self, token: Token, actors: list[Actor]) -> list[Actor]:
         """Return who made the statement an accusation or a rejection answers.
@@ -423,7 +420,7 @@ class _DocCoder:
             rules = self.lexicon.candidates("NOUN", child.lemma_.lower())
             if not any(r.event in VIOLENT for r in rules):
                 continue
-            actors, _ = self._actors_in(("de", "entre", "par"), child, role="actor",
+            actors = self._actors_in(("de", "entre", "par"), child, role="actor",
                                         violent=True)
             return actors or self._demonym_actor(child, violent=True)
         return []
@@ -443,7 +440,7 @@ class _DocCoder:
                 continue
             rules = self.lexicon.candidates("NOUN", child.lemma_.lower())
             if any(r.event in VIOLENT for r in rules):
-                actors, _ = self._actors_in(("de", "par"), child, role="actor", violent=True)
+                actors = self._actors_in(("de", "par"), child, role="actor", violent=True)
                 if actors:
                     return actors
         return []
@@ -504,7 +501,7 @@ class _DocCoder:
 
     def _build(self, rule: TriggerRule, token: Token) -> Candidate | None:
         violent = rule.event in VIOLENT
-        actors, actor_tokens = self._actors_in(rule.actor, token, role="actor", violent=violent)
+        actors = self._actors_in(rule.actor, token, role="actor", violent=violent)
         confidence = rule.confidence
         misread = token.pos_ != rule.pos or frames.verb_lemma(token) != rule.lemma
         # Only active verbs fall back on word order: a noun's actor must come from its own
@@ -519,11 +516,11 @@ class _DocCoder:
             actors = self._demonym_actor(token, violent=violent)
         if not actors and violent and token.pos_ != "NOUN":
             actors = self._circumstance_actor(token)
-        coactors, _ = (self._actors_in(rule.coactor, token, role="coactor") if rule.coactor
-                       else ([], []))
+        coactors = (self._actors_in(rule.coactor, token, role="coactor") if rule.coactor
+                    else [])
         actors += [a for a in coactors if all(a.key != b.key for b in actors)]
         extra = ("de", "target") if violent and rule.pos == "NOUN" else ()
-        recipients, recipient_tokens = self._actors_in(
+        recipients = self._actors_in(
             tuple(rule.recipient) + extra, token, role="recipient", violent=violent)
         if not recipients and misread:
             for slot in rule.recipient:
@@ -550,8 +547,7 @@ class _DocCoder:
                       trigger=(token.idx, token.idx + len(token)))
         event.evidence = self._evidence(token, actors + recipients, sent)
         return Candidate(event=event, token=token, sentence=self.sent_index.get(sent.start, 0),
-                         in_title=token.idx < self.title_end,
-                         actor_tokens=actor_tokens + recipient_tokens, misread=misread)
+                         in_title=token.idx < self.title_end, rule=rule, misread=misread)
 
     def _evidence(self, token: Token, actors: list[Actor], sent: Span) -> Evidence:
         start, end = token.idx, token.idx + len(token)
@@ -578,30 +574,21 @@ class _DocCoder:
         for cand in candidates:
             ev = cand.event
             time = self._time_for(cand.token, anywhere_in_sentence=cand.misread)
-            reading = self.status.read(cand.token, time, forced=self._rule_status(ev))
+            reading = self.status.read(cand.token, time, forced=cand.rule.status)
             ev.status = reading.status
             ev.source = reading.source
             if reading.future and ev.event in FUTURE_TO_AGREE:
                 ev.event, ev.mode = "AGREE", None
             if time is not None:
                 ev.date, ev.date_precision = _date_of(time)
-                cand.own_date = ev.date is not None
             place = self._place_for(cand)
             if place is not None:
                 ev.place = place
-                cand.own_place = True
             self._inherit(cand, previous)
             if ev.place is None:
                 ev.place = self._country_place(ev)
             previous.append(cand)
             self._derive(ev)
-
-    def _rule_status(self, ev: Event) -> str | None:
-        rule_id = ev.rule.split("#", 1)[-1]
-        for r in self.lexicon.rules:
-            if r.id == rule_id:
-                return r.status
-        return None
 
     def _time_for(self, token: Token, *, anywhere_in_sentence: bool = False) -> TimeValue | None:
         """Return the time expression of the trigger's clause (or of a noun trigger's phrase).

@@ -6,10 +6,11 @@ sentences, a repeated event has the same parties and mode; a headline restates i
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from ..lexicon import TriggerRule
 from ..model import Actor, Event
 
 
@@ -21,9 +22,7 @@ class Candidate:
     token: Token
     sentence: int
     in_title: bool
-    actor_tokens: list[int] = field(default_factory=list)
-    own_date: bool = False
-    own_place: bool = False
+    rule: TriggerRule
     misread: bool = False  # the tagger missed the trigger: the parse around it is unreliable
 
 
