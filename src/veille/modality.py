@@ -12,7 +12,8 @@ MODALITY_FILE = "fr/modality.yaml"
 _KEYS = ("reporting_verbs", "claim_verbs", "attribution_markers", "claim_words",
          "future_auxiliaries", "future_words", "negation_words", "denial_verbs",
          "background_markers", "blocking_governors", "target_verbs", "target_nouns",
-         "victim_verbs", "count_nouns", "light_verbs", "statement_nouns")
+         "victim_verbs", "count_nouns", "light_verbs", "statement_nouns", "intention_verbs",
+         "aspectual_verbs", "generic_subjects")
 
 
 @dataclass(frozen=True)
@@ -35,6 +36,9 @@ class Modality:
     count_nouns: frozenset[str]
     light_verbs: frozenset[str]
     statement_nouns: frozenset[str]
+    intention_verbs: frozenset[str]
+    aspectual_verbs: frozenset[str]
+    generic_subjects: frozenset[str]
 
 
 @functools.lru_cache(maxsize=1)

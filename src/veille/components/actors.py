@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..factories import make_factory
 from ..frames import text_sentence
-from ..knowledge import ActorKnowledge, is_case_sensitive
+from ..knowledge import ActorKnowledge, fold, is_case_sensitive
 from ..lexicon import load_lexicon
 from ..model import Actor, Entity
 
@@ -378,9 +378,13 @@ class ActorResolver:
         return None
 
     def is_metonymic(self, span: Span, verb_forms: frozenset[str] = frozenset()) -> bool:
-        """Return whether a capital or seat of power stands for its government here."""
+        """Return whether a capital or seat of power stands for its government here.
+
+        A seat of power (l'Élysée, le Kremlin) always does; a capital does when it acts.
+        """
         root = span.root
-        if span[0].lower_ in {"élysée", "elysée", "kremlin", "maison"}:
+        country = self.kb.country_by_seat(span.text)
+        if country is not None and fold(span.text) != fold(country.capital or ""):
             return True
         if root.dep_ in SUBJECT_DEPS:
             return True

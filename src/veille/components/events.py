@@ -33,13 +33,9 @@ LOCATIVE_CASES = {"à", "dans", "en", "près", "vers", "sur", "chez", "au", "aux
 # Events that answer what someone said: their target is its author.
 ANSWERS = {"ACCUSE", "REJECT"}
 PRONOUN_OBJECTS = {"le", "la", "l'", "l’", "les", "lui", "leur"}
-GENERIC_SUBJECTS = {"celui", "celle", "ceux", "celles", "quiconque", "chacun", "personne", "on"}
 # Events whose noun's "de" complement may be the attacker or the target.
 VIOLENT = {"ASSAULT", "COERCE"}
 ARMED_SECTORS = {"MIL", "REB", "UAF", "PMC", "COP", "PRM", "SPY"}
-# Verbs under which an infinitive event takes place ("continue de bombarder").
-ASPECTUAL_VERBS = {"continuer", "commencer", "poursuivre", "reprendre", "recommencer", "finir",
-                   "achever", "venir", "multiplier", "intensifier"}
 # A linear fallback (no dependency found) lowers confidence: the parse disagreed with us.
 FALLBACK_PENALTY = 0.75
 
@@ -183,13 +179,13 @@ class _DocCoder:
             # "si Pékin devait envahir": an expectation in the past is not an event.
             if lemma == "devoir" and "Tense=Imp" in str(head.morph):
                 return False
-            return lemma in self.modality.future_auxiliaries or lemma in ASPECTUAL_VERBS or (
-                lemma in self.modality.claim_verbs)
+            m = self.modality
+            return lemma in m.future_auxiliaries | m.aspectual_verbs | m.claim_verbs
         if token.dep_ == "acl" and "VerbForm=Part" in morph and token.head.pos_ == "NOUN":
             return token.head.i in self.resolver.by_token
         # "celui qui envahit ...": a generic subject makes a maxim, not an event.
         subject, _ = frames.subject_of(token)
-        return subject is None or subject.lower_ not in GENERIC_SUBJECTS
+        return subject is None or subject.lower_ not in self.modality.generic_subjects
 
     def _constraints_hold(self, rule: TriggerRule, token: Token) -> bool:
         if rule.reflexive is not None:

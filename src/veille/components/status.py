@@ -20,10 +20,6 @@ from ..temporal_rules import period_bounds
 # Background is what happened clearly before the news: a month is the margin news uses for
 # "recent" ("le mois dernier" is still news; "en 2021" is background).
 HISTORICAL_MARGIN = timedelta(days=30)
-# Verbs whose infinitive complement is an intention expressed now: PLOVER codes the intention
-# (AGREE) as an actual event, unlike plans dated in the future.
-INTENTION_VERBS = {"entendre", "compter", "promettre", "ambitionner", "engager", "décider",
-                   "proposer", "offrir", "accepter", "convenir", "résoudre"}
 
 
 @dataclass
@@ -98,7 +94,7 @@ class StatusReader:
                 if head == "aller" and ("Tense=Past" in str(verb.head.morph) or any(
                         c.dep_ == "aux:tense" for c in verb.head.children)):
                     return None
-                if head in INTENTION_VERBS:
+                if head in self.m.intention_verbs:
                     return "intention"
                 if head in self.m.future_auxiliaries:
                     return "future"
@@ -127,8 +123,7 @@ class StatusReader:
                                                                                   "pouvoir"}:
                 return True
         words = {t.lower_ for t in token.subtree} | {c.lower_ for c in pred.children}
-        return bool(words & {w for w in self.m.claim_words if " " not in w and w not in
-                             {"aurait", "auraient", "serait", "seraient"}})
+        return bool(words & self.m.claim_words)
 
     def _historical(self, token: Token, pred: Token, time: TimeValue | None) -> bool:
         if time is not None and self.published is not None and time.value:
