@@ -339,9 +339,27 @@ def test_errors_list_unmatched_events() -> None:
                              "recipient": ["FRA"], "evidence": "Moscou accuse Paris"}],
         "false_negatives": [{"event": "ACCUSE", "mode": None, "actor": ["FRA"],
                              "recipient": ["RUS"], "evidence": "ACCUSE evidence"}],
+        "attributes": [],
     }]  # fmt: skip
     assert "Moscou accuse Paris" not in report.format_text()
     assert "Moscou accuse Paris" in report.format_text(verbose=True)
+
+
+def test_errors_list_attribute_mismatches_of_matched_pairs() -> None:
+    gold = event("CONSULT", ["RUS"], ["MLI"])
+    gold |= {"date": "2023-02-07", "status": "actual"}
+    pred = event("CONSULT", ["RUS"], ["MLI"])
+    pred |= {"date": "2023-02", "status": "actual",
+             "evidence": {"text": "Lavrov à Bamako", "start": 0, "end": 15, "sentence": 0}}
+    report = score([gold], [pred])
+    assert (report.strict.tp, report.strict.fp, report.strict.fn) == (1, 0, 0)
+    assert report.to_dict()["errors"][0]["attributes"] == [{
+        "event": "CONSULT", "attribute": "date", "gold": "2023-02-07", "pred": "2023-02",
+        "evidence": "Lavrov à Bamako",
+    }]  # fmt: skip
+    assert report.per_type["CONSULT"].date.total == 1
+    assert report.per_type["CONSULT"].date.correct == 0
+    assert "≠date CONSULT: gold '2023-02-07' pred '2023-02'" in report.format_text(verbose=True)
 
 
 def test_format_text_ends_with_headline_numbers() -> None:

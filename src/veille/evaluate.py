@@ -303,11 +303,12 @@ class TypeRow(Score):
     gold: int = 0  # required gold events
     gold_optional: int = 0
     predicted: int = 0
+    date: Ratio = field(default_factory=Ratio)  # date right on this type's strict-matched pairs
 
     def to_dict(self) -> dict[str, Any]:
         """Return a JSON-ready dict."""
         d = {"gold": self.gold, "gold_optional": self.gold_optional, "predicted": self.predicted}
-        return d | super().to_dict()
+        return d | super().to_dict() | {"date": self.date.to_dict()}
 
 
 def _event_summary(event: Record) -> dict[str, Any]:
@@ -327,6 +328,8 @@ class ArticleErrors:
     id: str
     false_positives: list[dict[str, Any]] = field(default_factory=list)
     false_negatives: list[dict[str, Any]] = field(default_factory=list)
+    # Matched pairs whose date, place, mode or status differ: {event, attribute, gold, pred, ...}.
+    attributes: list[dict[str, Any]] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         """Return a JSON-ready dict."""
@@ -380,14 +383,17 @@ class Report:
                 lines.append(f"# {art.id}")
                 lines.extend(f"  FP {_format_event(e)}" for e in art.false_positives)
                 lines.extend(f"  FN {_format_event(e)}" for e in art.false_negatives)
+                lines.extend(f"  ≠{_format_mismatch(m)}" for m in art.attributes)
             if self.errors:
                 lines.append("")
         lines.append(f"{'type':<10}{'gold':>6}{'opt':>5}{'pred':>6}{'TP':>5}{'FP':>5}{'FN':>5}"
-                     f"{'P':>7}{'R':>7}{'F1':>7}")  # fmt: skip
+                     f"{'P':>7}{'R':>7}{'F1':>7}{'date':>9}")  # fmt: skip
         for name, row in self.per_type.items():
+            date = f"{row.date.correct}/{row.date.total}" if row.date.total else "-"
             lines.append(
                 f"{name:<10}{row.gold:>6}{row.gold_optional:>5}{row.predicted:>6}{row.tp:>5}"
                 f"{row.fp:>5}{row.fn:>5}{row.precision:>7.3f}{row.recall:>7.3f}{row.f1:>7.3f}"
+                f"{date:>9}"
             )
         lines.append("")
         lines.append(
@@ -409,6 +415,11 @@ def _format_event(e: dict[str, Any]) -> str:
     actors = ",".join(e["actor"]) or "-"
     recipients = ",".join(e["recipient"]) or "-"
     return f"{e['event']} {actors} -> {recipients}  «{e['evidence'] or ''}»"
+
+
+def _format_mismatch(m: dict[str, Any]) -> str:
+    return (f"{m['attribute']} {m['event']}: gold {m['gold']!r} pred {m['pred']!r}"
+            f"  «{m['evidence'] or ''}»")  # fmt: skip
 
 
 def _index_predictions(predicted: Iterable[Record]) -> dict[str, Record]:
@@ -436,16 +447,37 @@ def _score_places(report: Report, gold: Record, pred: Record | None) -> None:
         report.places_right.count(any(place_right(place, p, area=area) for p in same_name))
 
 
-def _score_attributes(report: Report, gold: Record, g: Record, p: Record) -> None:
-    attrs = report.attributes
-    attrs["date"].count(date_right(g.get("date"), p.get("date")))
-    attrs["mode"].count(g.get("mode") == p.get("mode"))
-    attrs["status"].count(g.get("status") == p.get("status"))
+def _score_attributes(
+    report: Report, gold: Record, g: Record, p: Record, errors: ArticleErrors
+) -> None:
+    right = {
+        "date": date_right(g.get("date"), p.get("date")),
+        "mode": g.get("mode") == p.get("mode"),
+        "status": g.get("status") == p.get("status"),
+    }
     g_place = g.get("place")
     if g_place is not None:
         places = gold.get("places") or []
         area = any(pl.get("kind") in AREA_KINDS and _same_name(pl, g_place) for pl in places)
-        attrs["place"].count(place_right(g_place, p.get("place"), area=area))
+        right["place"] = place_right(g_place, p.get("place"), area=area)
+    report.per_type[str(g.get("event"))].date.count(right["date"])
+    for name, ok in right.items():
+        report.attributes[name].count(ok)
+        if not ok:
+            errors.attributes.append({
+                "event": g.get("event"),
+                "attribute": name,
+                "gold": _attribute_value(g, name),
+                "pred": _attribute_value(p, name),
+                "evidence": _evidence_text(p) or None,
+            })  # fmt: skip
+
+
+def _attribute_value(event: Record, name: str) -> Any:
+    value = event.get(name)
+    if name == "place" and isinstance(value, dict):
+        return f"{value.get('name')} ({value.get('country')})"
+    return value
 
 
 def _score_article(report: Report, gold: Record, pred: Record | None) -> None:
@@ -463,13 +495,13 @@ def _score_article(report: Report, gold: Record, pred: Record | None) -> None:
     report.type_only.add(_count(g_events, p_events, match_events(g_events, p_events, type_match)))
     pairs = match_events(g_events, p_events, strict_match)
     report.strict.add(_count(g_events, p_events, pairs))
+    errors = ArticleErrors(id=str(gold.get("id")))
     for i, j in pairs.items():
         report.matched_pairs += 1
-        _score_attributes(report, gold, g_events[i], p_events[j])
+        _score_attributes(report, gold, g_events[i], p_events[j], errors)
         if not g_events[i].get("optional"):
             report.per_type[str(g_events[i].get("event"))].tp += 1
     matched_pred = set(pairs.values())
-    errors = ArticleErrors(id=str(gold.get("id")))
     for j, p in enumerate(p_events):
         if j not in matched_pred:
             report.per_type[str(p.get("event"))].fp += 1
@@ -478,7 +510,7 @@ def _score_article(report: Report, gold: Record, pred: Record | None) -> None:
         if i not in pairs and not g.get("optional"):
             report.per_type[str(g.get("event"))].fn += 1
             errors.false_negatives.append(_event_summary(g))
-    if errors.false_positives or errors.false_negatives:
+    if errors.false_positives or errors.false_negatives or errors.attributes:
         report.errors.append(errors)
     _score_places(report, gold, pred)
 

@@ -107,6 +107,15 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
             passive = child.dep_ in PASSIVE_SUBJ and is_passive(verb)
             if "PronType=Rel" in str(child.morph) and verb.dep_.startswith("acl"):
                 return verb.head, passive
+            if case_of(child) is not None:
+                # "Au Burkina, des hommes armés ont attaqué …": a fronted complement read as
+                # the subject, the real subject hanging on it after the comma.
+                after = [c for c in child.children if c.i > child.i and case_of(c) is None
+                         and c.dep_ in {"nmod", "appos"} and c.pos_ in {"NOUN", "PROPN"}
+                         and any(t.is_punct for t in verb.doc[child.i:c.i])]
+                if after:
+                    return after[0], passive
+                continue
             return child, passive
     if verb.dep_ in {"conj", "xcomp"} and verb.head != verb and verb.head.pos_ in {"VERB", "AUX"}:
         subj, _ = subject_of(verb.head, depth + 1)
@@ -166,8 +175,9 @@ def objects(verb: Token) -> list[Token]:
     found = [c for c in verb.children if c.dep_ in OBJ and case_of(c) is None]
     if found:
         return found
+    # "ont attaqué des policiers": the parser may keep "obj" but tag "des" as its case.
     return [c for c in verb.children
-            if c.dep_ == "obl:arg" and case_of(c) in PARTITIVES and c.i > verb.i]
+            if c.dep_ in {"obl:arg", *OBJ} and case_of(c) in PARTITIVES and c.i > verb.i]
 
 
 def governor(token: Token, light_verbs: frozenset[str] = frozenset()) -> Token | None:

@@ -206,6 +206,10 @@ class Event:
     recipient: list[Actor] = field(default_factory=list)
     date: str | None = None
     date_precision: str | None = None
+    # Where the date comes from: "text" (a time expression of the clause or sentence) or
+    # "story" (an earlier event of the same occasion); None with no date. An undated event is
+    # never given the publication date.
+    date_source: str | None = None
     place: Place | None = None
     status: str = "actual"
     evidence: Evidence | None = None
@@ -231,6 +235,7 @@ class Event:
             "recipient": [a.to_dict() for a in self.recipient],
             "date": self.date,
             "date_precision": self.date_precision,
+            "date_source": self.date_source,
             "place": self.place.to_dict() if self.place else None,
             "status": self.status,
             "source": self.source.to_dict() if self.source else None,

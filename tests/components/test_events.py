@@ -111,6 +111,13 @@ ROWS = [
      "ASSAULT", "RUS", "UKR", "historical"),
     ("demonym actor", "Les frappes turques contre les positions kurdes se poursuivent en Syrie.",
      "ASSAULT", "TUR", None, "actual"),
+    # a fronted place complement is not the subject; "des" read as a preposition
+    ("fronted complement", "Au Niger, des jihadistes ont tué six soldats.",
+     "ASSAULT", None, "NER", "actual"),
+    ("fronted complement", "À Bamako, le ministre russe a rencontré son homologue malien.",
+     "CONSULT", "RUS", "MLI", "actual"),
+    ("partitive object", "Des hommes armés ont attaqué des gendarmes ivoiriens.",
+     "ASSAULT", None, "CIV", "actual"),
     # a headline's topic label is not an actor
     ("headline topic", "Burkina : le Ghana a livré des vivres à Ouagadougou",
      "AID", "GHA", None, "actual"),
@@ -177,3 +184,37 @@ def test_support_without_anyone_supported_is_not_coded(extract) -> None:  # type
     assert [e for e in result.events if e.event == "SUPPORT"] == []
     result = extract("Le ministre malien a salué le courage de l'armée nigérienne.")
     assert [e.event for e in result.events] == ["SUPPORT"]
+
+
+# Where an event happened: (mechanism, title, text, event type, expected place name, precision).
+PLACE_ROWS = [
+    ("trigger's own complement", None,
+     "Au Burkina Faso, des hommes armés ont attaqué le poste de police de Dori mardi.",
+     "ASSAULT", "Dori", "city"),
+    ("town the NER took for a person", None,
+     "Des hommes armés ont attaqué des policiers burkinabè à Dori mardi.",
+     "ASSAULT", "Dori", "city"),
+    ("locative of the clause", None,
+     "Le ministre tchadien a rencontré le président nigérien à Niamey.",
+     "CONSULT", "Niamey", "city"),
+    ("apposition to a locative", None,
+     "Le chef de l'État a rencontré les syndicats dans la capitale, Ouagadougou.",
+     "CONSULT", "Ouagadougou", "city"),
+    ("story's town", "Inondations à Mopti",
+     "Les pluies ont détruit des centaines de maisons à Mopti. Le gouvernement malien a "
+     "demandé l'aide de la communauté internationale.",
+     "REQUEST", "Mopti", "city"),
+    ("country when no town stands out", None,
+     "Le gouvernement malien a demandé l'aide de la communauté internationale.",
+     "REQUEST", "Mali", "country"),
+]
+
+
+@pytest.mark.parametrize(("mechanism", "title", "text", "event", "name", "precision"),
+                         PLACE_ROWS, ids=[r[0] for r in PLACE_ROWS])
+def test_event_place(extract, mechanism, title, text, event, name, precision) -> None:  # type: ignore[no-untyped-def]
+    found = [e for e in extract(text, title=title).events if e.event == event]
+    assert found, mechanism
+    place = found[0].place
+    assert place is not None, mechanism
+    assert (place.name, place.precision) == (name, precision), place

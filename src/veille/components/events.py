@@ -8,6 +8,7 @@ place come from the trigger's clause. Events stated several times in an article 
 from __future__ import annotations
 
 import logging
+from collections import Counter
 from datetime import date
 
 from spacy.language import Language
@@ -577,12 +578,15 @@ class _DocCoder:
                 ev.event, ev.mode = "AGREE", None
             if time is not None:
                 ev.date, ev.date_precision = _date_of(time)
+                ev.date_source = "text" if ev.date else None
             place = self._place_for(cand)
             if place is not None:
                 ev.place = place
             self._inherit(cand, previous)
             if ev.place is None:
                 ev.place = self._country_place(ev)
+            if ev.place is not None and ev.place.kind == "country" and ev.status != "historical":
+                ev.place = self._main_town(ev.place.country) or ev.place
             previous.append(cand)
             self._derive(ev)
 
@@ -628,7 +632,10 @@ class _DocCoder:
             if place.lat is None:
                 continue
             root = span.root
-            if frames.case_of(root) not in LOCATIVE_CASES:
+            case = frames.case_of(root)
+            if case is None and root.dep_ == "appos":
+                case = frames.case_of(root.head)  # "dans la capitale, Kinshasa"
+            if case not in LOCATIVE_CASES:
                 continue
             if token.pos_ == "NOUN" and _dominated_by(root, token):
                 return place
@@ -664,6 +671,30 @@ class _DocCoder:
         return Place(name=entry.name, country=code, lat=entry.lat, lon=entry.lon,
                      geonameid=entry.geonameid, kind="country", precision="country")
 
+    def _main_town(self, country: str | None) -> Place | None:
+        """Return the town the article's story happens in, within ``country``.
+
+        A report set in one town ("à Goma", "à Irpin") names it once or twice and then writes
+        "la ville", "les habitants": events whose sentence names no place of their own happen
+        there. The town must stand out: named in the title, or more often than any other town
+        of that country.
+        """
+        if country is None:
+            return None
+        counts: Counter[int] = Counter()
+        first: dict[int, Place] = {}
+        for place, _ in self.places:
+            if (place.country != country or place.lat is None or place.geonameid is None
+                    or place.kind in {"country", "region", "other"}):
+                continue
+            in_title = (place.start or 0) < self.title_end
+            counts[place.geonameid] += 2 if in_title else 1
+            first.setdefault(place.geonameid, place)
+        ranked = counts.most_common(2)
+        if not ranked or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
+            return None
+        return first[ranked[0][0]]
+
     def _inherit(self, cand: Candidate, previous: list[Candidate]) -> None:
         """Give an event without its own date or place those of the story it continues.
 
@@ -681,6 +712,7 @@ class _DocCoder:
                 continue
             if ev.date is None and pe.date is not None:
                 ev.date, ev.date_precision = pe.date, pe.date_precision
+                ev.date_source = "story"
             if pe.place is not None and (ev.place is None or (
                     ev.place.kind == "country" and pe.place.kind != "country"
                     and pe.place.country == ev.place.country)):

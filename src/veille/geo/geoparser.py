@@ -72,6 +72,7 @@ _CAPITALISED = "PLACE_CAPITALISED"
 _ORDINAL = re.compile(r"^[ivxlc]+(e|er|eme|ieme)$")  # "XIXe" (arrondissement, century)
 _ANY_CASE = "PLACE_ANY_CASE"
 NAME_LABELS = ("MISC", "ORG")
+_LOCATIVE_BEFORE_NAME = frozenset({"à", "de", "d'", "d’", "dans", "vers", "depuis"})
 
 
 @dataclass
@@ -172,7 +173,12 @@ class Geoparser:
         # left out; whether they are kept depends on the article's countries (see _place).
         # Never inside a person's name; inside an organisation's name only after "de"
         # ("University College de Londres" names Londres, "Human Rights Watch" no place).
-        blocked = {t.i for ent in doc.ents if ent.label_ == "PER" for t in ent}
+        # A lone "person" right after a locative preposition is a town the NER misread
+        # ("attaqué à Dori", "la mairie de Djibo"): people are rarely written surname-alone
+        # there, and the gazetteer and the article's countries still have to agree.
+        blocked = {t.i for ent in doc.ents if ent.label_ == "PER" for t in ent
+                   if not (len(ent) == 1 and ent.start > 0
+                           and doc[ent.start - 1].lower_ in _LOCATIVE_BEFORE_NAME)}
         in_name: set[int] = set()
         for ent in doc.ents:
             if ent.label_ in NAME_LABELS:
