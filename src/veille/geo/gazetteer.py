@@ -286,7 +286,9 @@ def parse_places(raw: Any, known: dict[int, GeoEntry]) -> list[tuple[GeoEntry, l
             if base is None:
                 raise _fault(where, f"'geonameid' {gid} is not in the gazetteer",
                              "an id from data/geo/geonames.tsv.gz")
-            out.append((base, names))
+            # Named by an editor: the edited-entry preference applies to these names too
+            # ("Islamabad" is the capital, not a bigger namesake elsewhere).
+            out.append((replace(base, source="places.yaml"), names))
             continue
         if e.get("lat") is None or e.get("lon") is None:
             raise _fault(where, "missing key 'lat' or 'lon'", "both, or a 'geonameid'")
