@@ -101,3 +101,17 @@ def test_headline_topic_label_is_not_an_actor(pipeline) -> None:  # type: ignore
     doc = pipeline.nlp(pipeline.make_doc(Article(text="Six civils tués à Djibo",
                                                  title="Burkina : une attaque à Djibo")))
     assert all(doc[m.start].text != "Burkina" for m in doc._.actor_mentions)
+
+
+@pytest.mark.parametrize(("text", "country"), [
+    # one passing place does not outvote the nationality of everyone in the story
+    ("Les soldats gambiens accusés par la commission ont témoigné. Les victimes gambiennes "
+     "attendent. Le président gambien a réagi. L'ancien dictateur vit en Guinée équatoriale.",
+     "GMB"),
+    # places still come first
+    ("Le ministre russe est arrivé à Bamako. Les diplomates russes ont rencontré la presse.",
+     "MLI"),
+])
+def test_article_country(pipeline, text: str, country: str) -> None:  # type: ignore[no-untyped-def]
+    doc = pipeline.nlp(pipeline.make_doc(Article(text=text)))
+    assert doc._.main_country == country

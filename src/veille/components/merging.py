@@ -86,9 +86,29 @@ def _same_event(a: Candidate, b: Candidate) -> bool:
         # attacked.
         complementary = (not ea.actor and not eb.recipient) or (not eb.actor and not ea.recipient)
         return (share and recip) or complementary
+    if _casualties_of(ea, eb) or _casualties_of(eb, ea):
+        return True
     recipients_agree = (not ea.recipient or not eb.recipient
                         or _keys(ea.recipient) == _keys(eb.recipient))
     return _keys(ea.actor) == _keys(eb.actor) and recipients_agree and ea.mode == eb.mode
+
+
+def _casualties_of(toll: Event, attack: Event) -> bool:
+    """Return whether ``toll`` only counts the victims of ``attack``, told elsewhere.
+
+    "Vingt militaires ont été blessés" after "des terroristes ont attaqué le détachement":
+    an attack without an attacker, hitting the same side at a compatible place, is the same
+    attack's toll, not a second attack.
+    """
+    if toll.event != "ASSAULT" or attack.event != "ASSAULT" or toll.actor or not attack.actor:
+        return False
+    if toll.status != attack.status:
+        return False
+    if not (_codes(toll.recipient) & _codes(attack.recipient)):
+        return False
+    pa, pb = toll.place, attack.place
+    return (pa is None or pb is None or "country" in {pa.kind, pb.kind}
+            or (pa.geonameid, pa.name) == (pb.geonameid, pb.name))
 
 
 def _absorb(into: Event, other: Event, *, union_recipients: bool = False) -> None:
