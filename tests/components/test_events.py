@@ -218,3 +218,23 @@ def test_event_place(extract, mechanism, title, text, event, name, precision) ->
     place = found[0].place
     assert place is not None, mechanism
     assert (place.name, place.precision) == (name, precision), place
+
+
+def test_unsaid_side_is_an_unidentified_actor_of_the_event_country(extract) -> None:  # type: ignore[no-untyped-def]
+    # ACLED's "Unidentified Armed Group (Burkina Faso)": flagged, never read from the text.
+    result = extract("Au Burkina Faso, vingt soldats ont été tués mardi près de Djibo.")
+    attack = next(e for e in result.events if e.event == "ASSAULT")
+    assert [(a.country, a.kind, a.start) for a in attack.actor] == [("BFA", "unidentified", None)]
+    assert attack.actor[0].name == "non identifié (Burkina Faso)"
+    assert {a.kind for a in attack.recipient} != {"unidentified"}
+
+
+@pytest.mark.parametrize("text", [
+    # a planned summit says nothing of who it is for
+    "Le prochain sommet de la CEDEAO se tiendra à Abuja en juillet.",
+    # the parties of a meeting are those who met
+    "Le ministre malien a eu une séance de travail à Bamako.",
+])
+def test_no_unidentified_party_for_plans_and_meetings(extract, text: str) -> None:  # type: ignore[no-untyped-def]
+    for ev in extract(text).events:
+        assert all(a.kind != "unidentified" for a in ev.actor + ev.recipient), ev.to_dict()

@@ -477,14 +477,17 @@ def _longest_first(spans: list[Span]) -> list[Span]:
     return sorted(kept, key=lambda s: s.start)
 
 
+PLACE_VOTE = 2  # one place mention in the text; in the title it counts twice
+
+
 def _main_country(doc: Doc, mentions: list[ActorMention]) -> str | None:
     """Return the country the article is mostly about: where its places are (title counts twice).
 
-    Places first: a story about Russia in Mali names Russians often, but happens in Mali. The
-    nationalities the text gives its people and the known people it names count half a place
-    each: they outvote one passing place ("en exil en Guinée équatoriale") in a story about
-    The Gambia. A local outlet's home country (``data/fr/outlets.yaml``) counts like a place:
-    it breaks ties and stands in for silence.
+    Places first: a story about Russia in Mali names Russians often, but happens in Mali. When
+    no country has two place mentions, the nationalities the text gives its people and the
+    known people it names count half a place each: they outvote one passing place ("en exil
+    en Guinée équatoriale") in a story about The Gambia. A local outlet's home country
+    (``data/fr/outlets.yaml``) counts like a place: it breaks ties and stands in for silence.
     """
     votes: Counter[str] = Counter()
     title_end = doc._.text_offset or 0
@@ -493,16 +496,18 @@ def _main_country(doc: Doc, mentions: list[ActorMention]) -> str | None:
                 if p.start is not None and p.end is not None else None)
         # A country as subject or object acts ("la Russie voit plus grand"): not a place there.
         if p.country and (span is None or span.root.dep_ not in SUBJECT_DEPS | {"obj"}):
-            votes[p.country] += 4 if (p.start or 0) < title_end else 2
-    # The nationality the text gives its people ("un opposant guinéen", "les soldats
-    # gambiens") and the known people it names count half a place each.
-    for m in mentions:
-        if m.label in {"DEMONYM", "PERSON"} and m.actor.country not in GROUP_CODES:
-            votes[m.actor.country or ""] += 1
-    votes.pop("", None)
+            votes[p.country] += 2 * PLACE_VOTE if (p.start or 0) < title_end else PLACE_VOTE
+    # When places say little (one passing mention), the nationality the text gives its
+    # people ("les soldats gambiens") and the known people it names count half a place each.
+    # Not otherwise: a story about Russia in Mali names Russians more often than Bamako.
+    if not votes or votes.most_common(1)[0][1] < 2 * PLACE_VOTE:
+        for m in mentions:
+            if m.label in {"DEMONYM", "PERSON"} and m.actor.country not in GROUP_CODES:
+                votes[m.actor.country or ""] += PLACE_VOTE // 2
+        votes.pop("", None)
     # A local outlet reports from home: its country breaks ties and stands in for silence.
     if doc._.outlet_country:
-        votes[doc._.outlet_country] += 2
+        votes[doc._.outlet_country] += PLACE_VOTE
     return votes.most_common(1)[0][0] if votes else None
 
 

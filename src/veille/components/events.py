@@ -103,7 +103,10 @@ class _DocCoder:
                     consumed.update(o.i for o in frames.objects(token))
                 break
         self._attach_context(candidates)
-        return merge_candidates(candidates, has_title=bool(self.title_end))
+        events = merge_candidates(candidates, has_title=bool(self.title_end))
+        for ev in events:
+            self._unidentified_parties(ev)
+        return events
 
     def _rules_for(self, token: Token) -> tuple[TriggerRule, ...]:
         lemma = frames.verb_lemma(token)
@@ -670,6 +673,29 @@ class _DocCoder:
             return None
         return Place(name=entry.name, country=code, lat=entry.lat, lon=entry.lon,
                      geonameid=entry.geonameid, kind="country", precision="country")
+
+    def _unidentified_parties(self, ev: Event) -> None:
+        """Name the side the text leaves unsaid as an unidentified actor of the event's country.
+
+        ACLED's practice ("Unidentified Armed Group (Burkina Faso)", "Civilians (Mali)"): an
+        attack in Burkina whose author is unknown is by someone in Burkina, a crackdown
+        without a stated target falls on that country's people. Kind "unidentified", no
+        sector and no offsets, so that analysts can tell it from what the text says.
+        Meetings are left alone (their parties are the people who met), and so are plans:
+        where a summit will be held says nothing of who it is for.
+        """
+        if (ev.event == "CONSULT" or ev.status == "future" or ev.place is None
+                or ev.place.country is None):
+            return
+        code = ev.place.country
+        country = self.resolver.kb.country(code)
+        if country is None:
+            return
+        name = country.name
+        for side in (ev.actor, ev.recipient):
+            if not side:
+                side.append(Actor(name=f"non identifié ({name})", country=code,
+                                  kind="unidentified"))
 
     def _main_town(self, country: str | None) -> Place | None:
         """Return the town the article's story happens in, within ``country``.
