@@ -478,6 +478,18 @@ ROWS = [
      "2023-03-16", "USA", "GOV", None),
     ("Assimi Goïta a reçu les partis politiques. Son gouvernement prépare une nouvelle "
      "Constitution.", "2022-06-20", "MLI", "GOV", None),
+    # ---- organisations whose sector changed on a date ----
+    ("Les Forces de soutien rapide ont pris le contrôle d'El Geneina.",
+     "2023-11-05", "SDN", "REB", None),
+    ("Les talibans ont interdit l'enseignement secondaire aux filles.",
+     "2022-03-23", "AFG", "GOV", None),
+    # ---- a title with the name the parser reads as its adjective; surnames alone ----
+    ("Le président Macron a reçu les chefs d'État africains.",
+     "2023-06-23", "FRA", "GOV", "Emmanuel Macron"),
+    ("Le président Bazoum a reçu les chefs coutumiers. Il a promis la construction d'écoles.",
+     "2022-04-10", "NER", "GOV", "Mohamed Bazoum"),
+    ("Abdoulaye Diop a rencontré les ambassadeurs à Bamako. M. Diop a dénoncé des sanctions "
+     "illégales.", "2022-01-12", "MLI", "GOV", "Abdoulaye Diop"),
 ]
 
 

@@ -113,7 +113,7 @@ class ActorRecognizer:
             if actor is not None:
                 found.append(ActorMention(span.start, span.end, span.label_, actor))
         found.sort(key=lambda m: m.start)
-        return found
+        return _link_short_names(doc, found)
 
     def _actor_of_span(self, span: Span, published: date | None) -> Actor | None:
         text = span.text
@@ -134,8 +134,8 @@ class ActorRecognizer:
             # A mission or bloc is its organisation (MINUSMA is the UN's, not Mali's); a
             # national force or party is its country's.
             code = org.code if org.code in GROUP_CODES else (org.country or org.code)
-            return Actor(name=text, country=code, sector=org.sector, start=start, end=end,
-                         org=org.name, kind="org")
+            return Actor(name=text, country=code, sector=org.sector_on(published), start=start,
+                         end=end, org=org.name, kind="org")
         if label == "COUNTRY":
             country = self.kb.country_by_name(text)
             if country is None:
@@ -397,6 +397,28 @@ class ActorResolver:
                     and (nxt.pos_ in {"VERB", "AUX"} or nxt.lower_ in verb_forms))
 
 
+def _link_short_names(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
+    """Give a surname alone ("M. Diop", "Diop") the person named in full earlier.
+
+    The knowledge files leave out bare surnames (too many Diops); within one article the last
+    person named in full with that surname is who it means.
+    """
+    known: dict[str, Actor] = {}
+    out: list[ActorMention] = []
+    for m in mentions:
+        actor = m.actor
+        span = doc[m.start:m.end]
+        if actor.person is not None and len(span) > 1:
+            known[fold(span[-1].text).lower()] = actor
+        elif m.label == "PER" and actor.person is None:
+            full = known.get(fold(span[-1].text).lower())
+            if full is not None:
+                m = ActorMention(m.start, m.end, "PERSON", dataclasses.replace(
+                    full, name=actor.name, start=actor.start, end=actor.end))
+        out.append(m)
+    return out
+
+
 def referred(actor: Actor, kind: str) -> Actor:
     """Return ``actor`` as reached by a reference (a pronoun, a quote's speaker).
 
@@ -449,7 +471,11 @@ def _apposed(head: Token) -> set[int]:
     while frontier:
         token = frontier.pop()
         for child in token.children:
-            if child.dep_ in {"appos", "flat:name", "flat"} and child.i not in out:
+            # "le président Macron": the parser may read the name as the title's adjective.
+            named_amod = (child.dep_ == "amod" and child.i == token.i + 1
+                          and child.text[:1].isupper())
+            if (child.dep_ in {"appos", "flat:name", "flat"} or named_amod) and (
+                    child.i not in out):
                 out.add(child.i)
                 frontier.append(child)
     return out
