@@ -175,9 +175,11 @@ def objects(verb: Token) -> list[Token]:
     found = [c for c in verb.children if c.dep_ in OBJ and case_of(c) is None]
     if found:
         return found
-    # "ont attaqué des policiers": the parser may keep "obj" but tag "des" as its case.
-    return [c for c in verb.children
-            if c.dep_ in {"obl:arg", *OBJ} and case_of(c) in PARTITIVES and c.i > verb.i]
+    # "ont attaqué des policiers": the parser may keep "obj" but tag "des" as its case, or
+    # call the phrase an oblique with no preposition at all.
+    return [c for c in verb.children if c.i > verb.i and (
+        (c.dep_ in {"obl:arg", *OBJ} and case_of(c) in PARTITIVES)
+        or (c.dep_ == "obl:arg" and case_of(c) is None))]
 
 
 def governor(token: Token, light_verbs: frozenset[str] = frozenset()) -> Token | None:

@@ -118,6 +118,14 @@ ROWS = [
      "CONSULT", "RUS", "MLI", "actual"),
     ("partitive object", "Des hommes armés ont attaqué des gendarmes ivoiriens.",
      "ASSAULT", None, "CIV", "actual"),
+    # nationals with no country said belong to the state acting on them
+    ("nationals", "Le Nigeria devrait évacuer 5 000 citoyens bloqués aux frontières.",
+     "AGREE", "NGA", "NGA", "future"),
+    ("nationals", "Le Sénégal a rapatrié des ressortissants bloqués en Libye.",
+     "AID", "SEN", "SEN", "actual"),
+    # an unnamed rights group is an NGO
+    ("rights group", "La décision a été dénoncée par des organisations de défense des droits "
+     "humains.", "ACCUSE", "NGO", None, "actual"),
     # a headline's topic label is not an actor
     ("headline topic", "Burkina : le Ghana a livré des vivres à Ouagadougou",
      "AID", "GHA", None, "actual"),

@@ -7,6 +7,7 @@ place come from the trigger's clause. Events stated several times in an article 
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from collections import Counter
 from datetime import date
@@ -105,6 +106,7 @@ class _DocCoder:
         self._attach_context(candidates)
         events = merge_candidates(candidates, has_title=bool(self.title_end))
         for ev in events:
+            self._nationals_of_actor(ev)
             self._unidentified_parties(ev)
         return events
 
@@ -673,6 +675,17 @@ class _DocCoder:
             return None
         return Place(name=entry.name, country=code, lat=entry.lat, lon=entry.lon,
                      geonameid=entry.geonameid, kind="country", precision="country")
+
+    def _nationals_of_actor(self, ev: Event) -> None:
+        """Give "citoyens", "ressortissants" whose country the text does not say the actor's."""
+        code = next((a.country for a in ev.actor if a.country and a.country not in GROUP_CODES
+                     and a.kind != "unidentified"), None)
+        if code is None:
+            return
+        for i, r in enumerate(ev.recipient):
+            words = set(r.name.lower().split())
+            if (r.kind == "guessed" or r.country is None) and words & self.modality.nationals_nouns:
+                ev.recipient[i] = dataclasses.replace(r, country=code, kind="description")
 
     def _unidentified_parties(self, ev: Event) -> None:
         """Name the side the text leaves unsaid as an unidentified actor of the event's country.
