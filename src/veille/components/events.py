@@ -32,6 +32,9 @@ LOGGER = logging.getLogger(__name__)
 # Future meetings, support, cooperation and aid are promises: PLOVER codes them AGREE.
 FUTURE_TO_AGREE = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}
 LOCATIVE_CASES = {"à", "dans", "en", "près", "vers", "sur", "chez", "au", "aux"}
+GENITIVE = {"de", "du", "des", "d'", "d’"}
+# Events that are something said: reported by someone else, they are still said.
+SPEECH_ACTS = {"ACCUSE", "REJECT", "REQUEST", "SUPPORT", "THREATEN", "AGREE", "CONCEDE"}
 # Events that answer what someone said: their target is its author.
 ANSWERS = {"ACCUSE", "REJECT"}
 PRONOUN_OBJECTS = {"le", "la", "l'", "l’", "les", "lui", "leur"}
@@ -202,16 +205,24 @@ class _DocCoder:
         for slot, lemmas in rule.when.items():
             if not any(self._fits(t, lemmas) for t in self._slot_tokens(slot, token)):
                 return False
+        # `unless` says what the argument itself is ("livrer bataille", "frapper les
+        # esprits"): its head only, so that "hélicoptères de combat" are still delivered.
         for slot, lemmas in rule.unless.items():
-            if any(self._fits(t, lemmas) for t in self._slot_tokens(slot, token)):
+            if any({t.lemma_.lower(), t.lower_} & lemmas
+                   for t in self._slot_tokens(slot, token)):
                 return False
         return True
 
     def _fits(self, token: Token, lemmas: frozenset[str]) -> bool:
         """Return whether an argument has one of ``lemmas``.
 
-        "@place" accepts any place name, "@actor" any phrase naming a coded actor.
+        "@place" accepts any place name, "@actor" any phrase naming a coded actor, "@org" an
+        international organisation or bloc (IGO).
         """
+        if "@org" in lemmas:
+            mention = self.resolver.by_token.get(token.i)
+            if mention is not None and mention.actor.country == "IGO":
+                return True
         if "@place" in lemmas and any(
                 span is not None and span.start <= token.i < span.end for _, span in self.places):
             return True
@@ -354,8 +365,9 @@ class _DocCoder:
                    violent: bool = False) -> list[Actor]:
         """Return the actors of the first slot that names any.
 
-        ``role`` is "actor" or "recipient"; for ``violent`` nouns it settles the genitive:
-        "l'attaque des jihadistes" names the attacker, "l'attaque du convoi" the target.
+        ``role`` is "actor" or "recipient"; for ``violent`` (attack) nouns it settles the
+        genitive: "l'attaque des jihadistes" names the attacker, "l'attaque du convoi" the
+        target.
         """
         fallback: list[Actor] | None = None
         for slot in slots:
@@ -503,7 +515,20 @@ class _DocCoder:
 
     def _build(self, rule: TriggerRule, token: Token) -> Candidate | None:
         violent = rule.event in VIOLENT
-        actors = self._actors_in(rule.actor, token, role="actor", violent=violent)
+        # The agent of a nominalised act is its own "par" phrase, whatever the entry says
+        # ("l'expulsion de l'ambassadeur par le Niger"); not the "par" of a participle that
+        # describes it ("des crimes commis par l'armée" names the accused, not the accuser).
+        # (The parser often hangs it on the noun's "de" complement: "l'extradition du
+        # ministre par le Cameroun".)
+        agents = [*frames.prepositional(token, "par"), *(
+            t for c in token.children if c.dep_ == "nmod" and frames.case_of(c) in GENITIVE
+            for t in frames.prepositional(c, "par"))]
+        actors = [a for t in agents for a in self.resolver.resolve(t)
+                  ] if token.pos_ == "NOUN" and "par" not in rule.actor else []
+        # Only for attacks does an armed genitive name the author ("l'attaque des jihadistes");
+        # "l'arrestation de deux officiers" names who was arrested.
+        attack = rule.event == "ASSAULT"
+        actors = actors or self._actors_in(rule.actor, token, role="actor", violent=attack)
         confidence = rule.confidence
         misread = token.pos_ != rule.pos or frames.verb_lemma(token) != rule.lemma
         # Only active verbs fall back on word order: a noun's actor must come from its own
@@ -523,7 +548,7 @@ class _DocCoder:
         actors += [a for a in coactors if all(a.key != b.key for b in actors)]
         extra = ("de", "target") if violent and rule.pos == "NOUN" else ()
         recipients = self._actors_in(
-            tuple(rule.recipient) + extra, token, role="recipient", violent=violent)
+            tuple(rule.recipient) + extra, token, role="recipient", violent=attack)
         if not recipients and misread:
             for slot in rule.recipient:
                 if slot in {"à", "obj"}:
@@ -537,7 +562,11 @@ class _DocCoder:
             (r.start, r.end) != (a.start, a.end) for a in actors)]
         # PLOVER codes no event without an identifiable party: at least one side needs a code,
         # and directed events (support, aid, sanctions) need the side they are directed at.
-        if not any(a.country for a in actors + recipients):
+        # An attack by unidentified gunmen still happened somewhere: in a country the story
+        # names, it is coded against that country's unidentified victims (see
+        # _unidentified_parties), as ACLED codes "Civilians (Burkina Faso)".
+        if not any(a.country for a in actors + recipients) and not (
+                violent and actors and not recipients and self._sentence_country(token)):
             return None
         # (Parties acting together, "X et Y ont signé un accord", are each other's recipient.)
         if self.onto.types[rule.event].needs_recipient and not recipients and len(actors) < 2:
@@ -550,6 +579,14 @@ class _DocCoder:
         event.evidence = self._evidence(token, actors + recipients, sent)
         return Candidate(event=event, token=token, sentence=self.sent_index.get(sent.start, 0),
                          in_title=token.idx < self.title_end, rule=rule, misread=misread)
+
+    def _sentence_country(self, token: Token) -> str | None:
+        """Return the country of a place named in the trigger's sentence, else the article's."""
+        start, end = frames.text_sentence(token)
+        for place, _ in self.places:
+            if place.country and place.start is not None and start <= place.start < end:
+                return place.country
+        return self.resolver.main_country
 
     def _evidence(self, token: Token, actors: list[Actor], sent: Span) -> Evidence:
         start, end = token.idx, token.idx + len(token)
@@ -576,11 +613,15 @@ class _DocCoder:
         for cand in candidates:
             ev = cand.event
             time = self._time_for(cand.token, anywhere_in_sentence=cand.misread)
-            reading = self.status.read(cand.token, time, forced=cand.rule.status)
+            reading = self.status.read(cand.token, time, forced=cand.rule.status,
+                                       speech_act=ev.event in SPEECH_ACTS)
             ev.status = reading.status
             ev.source = reading.source
             if reading.future and ev.event in FUTURE_TO_AGREE:
                 ev.event, ev.mode = "AGREE", None
+            elif reading.future and ev.event == "RETREAT" and ev.mode == "withdraw":
+                # An announced withdrawal is a concession (gold/FORMAT.md conventions).
+                ev.event, ev.mode = "CONCEDE", None
             if time is not None:
                 ev.date, ev.date_precision = _date_of(time)
                 ev.date_source = "text" if ev.date else None

@@ -40,8 +40,13 @@ class StatusReader:
         self.published = published
         self.quotes = [(q.start, q.end, q.speaker) for q in (doc._.quotes or [])]
 
-    def read(self, token: Token, time: TimeValue | None, *, forced: str | None = None) -> Reading:
-        """Return the status of the event triggered by ``token`` with its attached ``time``."""
+    def read(self, token: Token, time: TimeValue | None, *, forced: str | None = None,
+             speech_act: bool = False) -> Reading:
+        """Return the status of the event triggered by ``token`` with its attached ``time``.
+
+        ``speech_act``: the event is itself something said (an accusation, a demand); told
+        by someone else it is still said, so attribution does not make it a claim.
+        """
         pred = frames.predicate(token)
         if self._negated(pred) or (token != pred and self._negated(token)):
             return Reading("negated")
@@ -59,6 +64,8 @@ class StatusReader:
             return Reading("claimed")
         if self._historical(token, pred, time):
             return Reading("historical")
+        if not speech_act and self._attributed(pred):
+            return Reading("claimed")
         return Reading("actual")
 
     # -- each status ---------------------------------------------------------------------------
@@ -124,6 +131,20 @@ class StatusReader:
                 return True
         words = {t.lower_ for t in token.subtree} | {c.lower_ for c in pred.children}
         return bool(words & self.m.claim_words)
+
+    def _attributed(self, pred: Token) -> bool:
+        """Return whether the text leaves an act to a source: "selon X", "X affirme que"."""
+        # "Selon l'armée, dix terroristes ont été tués": attributed to a source.
+        if any(cc.lower_ in self.m.attribution_markers
+               for c in pred.children for cc in c.children if cc.dep_ == "case"):
+            return True
+        # "X affirme que la France a armé ...": reported as someone's claim, unless the
+        # speaker tells of their own act ("Abbas a déclaré qu'il rejetait l'accord").
+        if not (pred.dep_ == "ccomp" and pred.head != pred
+                and frames.verb_lemma(pred.head) in self.m.claim_verbs):
+            return False
+        subject, _ = frames.subject_of(pred)
+        return subject is None or subject.pos_ != "PRON"
 
     def _historical(self, token: Token, pred: Token, time: TimeValue | None) -> bool:
         if time is not None and self.published is not None and time.value:
