@@ -478,6 +478,9 @@ ROWS = [
      "2023-03-16", "USA", "GOV", None),
     ("Assimi Goïta a reçu les partis politiques. Son gouvernement prépare une nouvelle "
      "Constitution.", "2022-06-20", "MLI", "GOV", None),
+    # ---- coordinated nationalities: one actor per country (the first is checked) ----
+    ("Les ministres nigérien et béninois de l'Intérieur se sont réunis à Cotonou.",
+     "2023-03-15", "NER", "GOV", None),
     # ---- organisations whose sector changed on a date ----
     ("Les Forces de soutien rapide ont pris le contrôle d'El Geneina.",
      "2023-11-05", "SDN", "REB", None),

@@ -118,6 +118,11 @@ ROWS = [
      "CONSULT", "RUS", "MLI", "actual"),
     ("partitive object", "Des hommes armés ont attaqué des gendarmes ivoiriens.",
      "ASSAULT", None, "CIV", "actual"),
+    # coordinated nationality adjectives name one party each
+    ("coordinated nationalities", "Les présidents ivoirien, ghanéen et togolais ont condamné "
+     "le coup d'État.", "ACCUSE", "TGO", None, "actual"),
+    ("coordinated nationalities", "Une réunion entre les ministres nigérien et béninois de "
+     "l'Intérieur s'est tenue à Cotonou.", "CONSULT", "NER", "BEN", "actual"),
     # nationals with no country said belong to the state acting on them
     ("nationals", "Le Nigeria devrait évacuer 5 000 citoyens bloqués aux frontières.",
      "AGREE", "NGA", "NGA", "future"),

@@ -165,6 +165,9 @@ ROWS: list[tuple[str, str, str | None, float | None, float | None, str | None]] 
     # --- ambiguous names settled by the article's countries
     ("Le Mali a déployé des troupes. Des combats ont eu lieu près de Gao.", "Gao", "MLI",
      16.27, -0.04, "city"),
+    # a national capital by its name, even where another country's alias matches it
+    ("Le président français est arrivé à Libreville pour deux jours.", "Libreville", "GAB",
+     0.39, 9.45, "city"),
     ("Le Liban est en crise. À Tripoli, des manifestants ont bloqué les routes.", "Tripoli",
      "LBN", 34.44, 35.85, "city"),
     ("La Libye reste divisée. À Tripoli, des milices se sont affrontées.", "Tripoli", "LBY",

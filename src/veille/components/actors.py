@@ -202,9 +202,26 @@ class ActorResolver:
         actors: list[Actor] = []
         for h in heads:
             actor = self._resolve_one(h)
-            if actor is not None and all(a.key != actor.key for a in actors):
-                actors.append(actor)
+            if actor is None:
+                continue
+            for one in self._per_nationality(h, actor):
+                if all(a.key != one.key for a in actors):
+                    actors.append(one)
         return actors
+
+    def _per_nationality(self, head: Token, actor: Actor) -> list[Actor]:
+        """Split "les ministres nigérien et béninois" into one actor per nationality."""
+        if actor.kind not in {"description", "guessed"}:
+            return [actor]
+        adjectives = [c for c in head.children if c.dep_ in {"amod", "conj"} and c.pos_ == "ADJ"]
+        codes: list[str] = []
+        for adj in adjectives + [c for a in adjectives for c in a.conjuncts]:
+            country = self.kb.country_by_demonym(adj.text)
+            if country is not None and country.iso3 not in codes:
+                codes.append(country.iso3)
+        if len(codes) < 2:
+            return [actor]
+        return [dataclasses.replace(actor, country=code, kind="description") for code in codes]
 
     def _resolve_one(self, head: Token) -> Actor | None:
         if head.lower_ in PRONOUNS and head.i not in self.by_token:

@@ -341,7 +341,11 @@ class Gazetteer:
             _add_keys(index, e, keys)
         demonyms: dict[str, str] = {}
         self.country_names: dict[str, str] = {}  # lookup key -> ISO3, French names only
+        # lookup key of a national capital -> its country ("libreville" -> GAB)
+        self.capitals: dict[str, str] = {}
         for c in countries_fr:
+            if isinstance(c.get("capital"), str) and isinstance(c.get("iso3"), str):
+                self.capitals[normalize_name(c["capital"])] = c["iso3"]
             code = c.get("iso3")
             entry = self._countries.get(code) if isinstance(code, str) else None
             keys = [normalize_name(n) for n in c.get("names") or []]

@@ -325,6 +325,10 @@ class Geoparser:
                 score += 4
             if e.source == "places.yaml":
                 score += 5  # an edited entry outweighs a GeoNames town of 100,000
+            if gaz.capitals.get(key) == e.country and e.kind == "city":
+                # A national capital is what news means by its name: "Libreville" is Gabon's,
+                # not Charleville-Mézières' revolutionary name in a story naming France.
+                score += 10
             if score > best_score:
                 best, best_score = e, score
         if best is None:
