@@ -376,6 +376,14 @@ class Store:
             "JOIN articles a ON a.article_key = m.article_key WHERE em.event_id = ? "
             "ORDER BY a.seq, m.mention_id", names, [event_id]))
 
+    def actors_of(self, event_id: str) -> list[dict[str, Any]]:
+        """Return the distinct actors of an event's mentions (role, name, country, sector)."""
+        names = ("role", "name", "country", "sector")
+        return list(self.db.query_dicts(
+            "SELECT DISTINCT a.role, COALESCE(a.person, a.org, a.name), a.country, a.sector "
+            "FROM event_mentions em JOIN actors a ON a.mention_id = em.mention_id "
+            "WHERE em.event_id = ? ORDER BY 1, 3, 4, 2", names, [event_id]))
+
 
 class StoreReader:
     """Look-ups of what is already stored, on their own connection."""
