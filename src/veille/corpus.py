@@ -12,6 +12,7 @@ import time
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import islice
 from typing import TYPE_CHECKING
 
 from . import __version__
@@ -19,7 +20,7 @@ from .ingest import Failure
 from .ingest.sources import ReadSettings, read_sources
 from .model import Article
 from .store import Intake, Store, dedup
-from .store.store import StoreReader
+from .store.store import Originals, StoreReader
 
 if TYPE_CHECKING:
     from .pipeline import Pipeline
@@ -27,6 +28,8 @@ if TYPE_CHECKING:
 LOGGER = logging.getLogger(__name__)
 
 BATCH_SIZE = 64
+# Records classified together: one look-up in the store for all of them.
+CLASSIFY_CHUNK = 64
 
 
 @dataclass
@@ -64,57 +67,51 @@ class Classifier:
     """Decide what each record is: a failure, a repeat, a near-duplicate copy, or new.
 
     Runs in the thread that feeds the pipeline, so it asks the store through its own reader
-    connection (committed rows) and remembers this run's articles itself (not yet committed).
+    connection (committed rows, a chunk of records per query) and remembers this run's
+    articles itself (not committed yet when the next chunk is read).
     """
 
     def __init__(self, reader: StoreReader, summary: IngestSummary) -> None:
         self.reader = reader
         self.summary = summary
         self.keys: set[str] = set()
-        self.hashes: dict[str, str] = {}
-        self.bands: dict[str, list[tuple[str, tuple[int, ...]]]] = {}
+        self.run = Originals()
 
-    def classify(self, record: Article | Failure) -> Intake | None:
-        """Return the Intake of a record, or None when it repeats an article already had."""
-        self.summary.read += 1
-        if isinstance(record, Failure):
-            self.summary.failed += 1
-            self.summary.reasons[_reason_kind(record.reason)] += 1
-            return Intake(failure=record)
-        key = dedup.article_key(record.url, record.body)
-        if key in self.keys or self.reader.has_article(key):
-            self.summary.already_stored += 1
-            return None
-        self.keys.add(key)
-        digest = dedup.content_hash(record.text)
-        signature = dedup.minhash(record.text)
-        original = self.reader.original_of(digest, signature) or self._original_in_run(
-            digest, signature)
-        intake = Intake(article=record, key=key, content_hash=digest, signature=signature)
-        if original is not None:
-            intake.duplicate_of, intake.similarity = original
-            self.summary.copies += 1
-            return intake
-        self.summary.new += 1
-        self.hashes.setdefault(digest, key)
-        for band in dedup.band_keys(signature):
-            self.bands.setdefault(band, []).append((key, signature))
-        return intake
-
-    def _original_in_run(self, digest: str,
-                         signature: tuple[int, ...]) -> tuple[str, float] | None:
-        if digest in self.hashes:
-            return self.hashes[digest], 1.0
-        seen: set[str] = set()
-        for band in dedup.band_keys(signature):
-            for key, other in self.bands.get(band, ()):
-                if key in seen:
-                    continue
-                seen.add(key)
-                sim = dedup.similarity(signature, other)
-                if sim >= dedup.NEAR_DUPLICATE:
-                    return key, sim
-        return None
+    def classify(self, records: list[Article | Failure]) -> Iterator[Intake]:
+        """Yield the Intake of every record that is not a repeat, in order."""
+        keyed = [(r, dedup.article_key(r.url, r.body)) if isinstance(r, Article) else (r, "")
+                 for r in records]
+        stored = self.reader.stored_keys([k for _, k in keyed if k])
+        prints: dict[str, tuple[str, tuple[int, ...]]] = {}
+        for record, key in keyed:
+            if isinstance(record, Article) and key not in stored and key not in prints:
+                prints[key] = (dedup.content_hash(record.text), dedup.minhash(record.text))
+        bands = sorted({b for _, sig in prints.values() for b in dedup.band_keys(sig)})
+        known = self.reader.originals(sorted({d for d, _ in prints.values()}), bands)
+        for record, key in keyed:
+            self.summary.read += 1
+            if isinstance(record, Failure):
+                self.summary.failed += 1
+                self.summary.reasons[_reason_kind(record.reason)] += 1
+                yield Intake(failure=record)
+                continue
+            if key in stored or key in self.keys:
+                self.summary.already_stored += 1
+                continue
+            self.keys.add(key)
+            digest, signature = prints[key]
+            intake = Intake(article=record, key=key, content_hash=digest, signature=signature)
+            original = known.original_of(digest, signature) or self.run.original_of(
+                digest, signature)
+            if original is not None:
+                intake.duplicate_of, intake.similarity = original
+                self.summary.copies += 1
+            else:
+                self.summary.new += 1
+                self.run.hashes.setdefault(digest, key)
+                for band in dedup.band_keys(signature):
+                    self.run.add(band, key, signature)
+            yield intake
 
 
 def _reason_kind(reason: str) -> str:
@@ -156,6 +153,7 @@ def ingest(
 
     def commit() -> None:
         store.write_batch(batch, summary.run_id)
+        LOGGER.info("committed a batch of %d records", len(batch))
         if on_batch is not None:
             on_batch(len(batch))
         batch.clear()
@@ -166,14 +164,13 @@ def ingest(
             commit()
 
     def to_code() -> Iterator[Article]:
-        for record in stream:
-            intake = classifier.classify(record)
-            if intake is None:
-                continue
-            pending.append(intake)
-            if intake.needs_coding:
-                assert intake.article is not None
-                yield intake.article
+        records = iter(stream)
+        while chunk := list(islice(records, CLASSIFY_CHUNK)):
+            for intake in classifier.classify(chunk):
+                pending.append(intake)
+                if intake.needs_coding:
+                    assert intake.article is not None
+                    yield intake.article
 
     try:
         for result in pipeline.pipe(to_code(), batch_size=16, n_process=workers):

@@ -12,6 +12,9 @@ from contextlib import AbstractContextManager
 from typing import Any
 
 Row = tuple[Any, ...]
+# Rows per INSERT statement: one statement costs DuckDB about a millisecond whatever its size,
+# and PostgreSQL accepts at most 65,535 parameters per statement.
+INSERT_CHUNK = 500
 
 
 class Database(ABC):
@@ -42,6 +45,20 @@ class Database(ABC):
     @abstractmethod
     def close(self) -> None:
         """Close the connection."""
+
+    def insert(self, table: str, names: Sequence[str], rows: Sequence[Sequence[Any]], *,
+               ignore_conflicts: bool = False) -> None:
+        """Insert ``rows`` with multi-row statements (one per ``INSERT_CHUNK`` rows).
+
+        ``table`` and ``names`` come from the schema, never from input.
+        """
+        head = f"INSERT INTO {table} ({', '.join(names)}) VALUES "
+        mark = "(" + ", ".join("?" for _ in names) + ")"
+        tail = " ON CONFLICT DO NOTHING" if ignore_conflicts else ""
+        for start in range(0, len(rows), INSERT_CHUNK):
+            chunk = rows[start:start + INSERT_CHUNK]
+            self.execute(head + ", ".join(mark for _ in chunk) + tail,
+                         [value for row in chunk for value in row])
 
     def query_dicts(self, sql: str, names: Sequence[str],
                     params: Sequence[Any] = ()) -> Iterator[dict[str, Any]]:

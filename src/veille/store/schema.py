@@ -154,7 +154,7 @@ TABLES: dict[str, str] = {
         source TEXT NOT NULL,
         record TEXT NOT NULL,
         reason TEXT NOT NULL,
-        first_seen TIMESTAMP NOT NULL,
+        seen_at TIMESTAMP NOT NULL,
         run_id INTEGER NOT NULL,
         PRIMARY KEY (source, record, reason)""",
 }
@@ -168,7 +168,7 @@ INDEXES = (
 
 # Columns that hold when or by which run a row was written: they differ between two runs that
 # stored the same data, and nothing else does.
-RUN_COLUMNS = frozenset({"run_id", "ingested_at", "first_seen_at", "started_at", "finished_at"})
+RUN_COLUMNS = frozenset({"run_id", "ingested_at", "seen_at", "started_at", "finished_at"})
 
 
 def create_statements() -> list[str]:

@@ -8,16 +8,17 @@ stopped.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 from collections.abc import Sequence
-from dataclasses import dataclass
-from datetime import date, datetime, timezone
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
 from typing import Any
 
 from ..errors import Errors, VeilleError
 from ..ingest import Failure
-from ..model import Actor, Article, ArticleResult, Event
+from ..model import Actor, Article, ArticleResult, Event, Place
 from . import clustering, dedup
 from .clustering import Profile, Where
 from .database import Database
@@ -139,187 +140,7 @@ class Store:
     def write_batch(self, intakes: Sequence[Intake], run_id: int) -> None:
         """Store a batch of articles, copies and failures in one transaction."""
         with self.db.transaction():
-            seq = int(self.db.query("SELECT COALESCE(MAX(seq), 0) FROM articles")[0][0])
-            event_seq = int(self.db.query("SELECT COALESCE(MAX(seq), 0) FROM events")[0][0])
-            for item in intakes:
-                if item.failure is not None:
-                    self._write_failure(item.failure, run_id)
-                    continue
-                if item.article is None or item.key is None:
-                    continue
-                if self.db.query("SELECT 1 FROM articles WHERE article_key = ?", [item.key]):
-                    continue  # stored by an earlier batch of this run (the same record twice)
-                seq += 1
-                self._write_article(item, seq, run_id)
-                if item.result is not None:
-                    event_seq = self._write_result(item, event_seq)
-
-    def _write_failure(self, failure: Failure, run_id: int) -> None:
-        self.db.execute(
-            "INSERT INTO failures (source, record, reason, first_seen, run_id) "
-            "VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
-            [failure.source, failure.record or "", failure.reason, _now(), run_id])
-
-    def _write_article(self, item: Intake, seq: int, run_id: int) -> None:
-        a = item.article
-        assert a is not None and item.signature is not None
-        self.db.execute(
-            "INSERT INTO articles (article_key, seq, id, url, title, text, published, source, "
-            "outlet, language, content_hash, minhash, duplicate_of, similarity, run_id, "
-            "ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [item.key, seq, a.id, a.url, a.title, a.text, a.published, a.source, outlet_of(a),
-             a.language, item.content_hash, dedup.encode(item.signature), item.duplicate_of,
-             item.similarity, run_id, _now()])
-        self.db.executemany(
-            "INSERT INTO article_bands (band_key, article_key) VALUES (?, ?) "
-            "ON CONFLICT DO NOTHING",
-            [(band, item.key) for band in dedup.band_keys(item.signature)])
-
-    def _write_result(self, item: Intake, event_seq: int) -> int:
-        result, key, article = item.result, item.key, item.article
-        assert result is not None and key is not None and article is not None
-        self.db.executemany(
-            "INSERT INTO places (article_key, position, name, country, admin1, lat, lon, "
-            "geonameid, kind, start_char, end_char) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [(key, n, p.name, p.country, p.admin1, p.lat, p.lon, p.geonameid, p.kind, p.start,
-              p.end) for n, p in enumerate(result.places)])
-        self.db.executemany(
-            "INSERT INTO quotes (article_key, position, text, start_char, end_char, "
-            "speaker_name, speaker_country, speaker_sector) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            [(key, n, q.text, q.start, q.end, q.speaker.name if q.speaker else None,
-              q.speaker.country if q.speaker else None, q.speaker.sector if q.speaker else None)
-             for n, q in enumerate(result.quotes)])
-        for n, event in enumerate(result.events, start=1):
-            mention_id = f"{key}#e{n}"
-            self._write_mention(mention_id, key, event, article.published)
-            event_seq = self._cluster(mention_id, event, article, event_seq)
-        return event_seq
-
-    def _write_mention(self, mention_id: str, key: str, e: Event,
-                       published: date | None) -> None:
-        window = clustering.date_window(e.date, e.date_precision, None)
-        p, ev = e.place, e.evidence
-        self.db.execute(
-            "INSERT INTO mentions (mention_id, article_key, event_type, mode, context, status, "
-            "event_date, date_precision, date_min, date_max, place_name, country, admin1, lat, "
-            "lon, geonameid, geo_precision, cameo, quad_class, score, evidence, evidence_start, "
-            "evidence_end, sentence, trigger_start, trigger_end, rule, confidence, is_lead) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-            "?, ?, ?, ?)",
-            [mention_id, key, e.event, e.mode, json.dumps(e.context), e.status, e.date,
-             e.date_precision, window[0] if window else None, window[1] if window else None,
-             p.name if p else None, p.country if p else None, p.admin1 if p else None,
-             p.lat if p else None, p.lon if p else None, p.geonameid if p else None,
-             (p.precision or p.kind) if p else None, e.cameo, e.quad_class, e.score,
-             ev.text if ev else None, ev.start if ev else None, ev.end if ev else None,
-             ev.sentence if ev else None, e.trigger[0] if e.trigger else None,
-             e.trigger[1] if e.trigger else None, e.rule, e.confidence, e.is_lead])
-        rows = []
-        for role, actors in (("actor", e.actor), ("recipient", e.recipient),
-                             ("source", [e.source] if e.source else [])):
-            for n, a in enumerate(actors):
-                rows.append((mention_id, role, n, a.name, a.country, a.sector, a.person, a.org,
-                             a.kind, a.start, a.end))
-        self.db.executemany(
-            "INSERT INTO actors (mention_id, role, position, name, country, sector, person, org, "
-            "kind, start_char, end_char) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
-
-    # --- clustering -----------------------------------------------------------------------
-
-    def _cluster(self, mention_id: str, e: Event, article: Article, event_seq: int) -> int:
-        window = clustering.date_window(e.date, e.date_precision, article.published)
-        profile = Profile(e.event, clustering.status_group(e.status), window,
-                          clustering.actor_keys(e), Where.of(e.place))
-        names = ("event_id", "status", "date_min", "date_max", "actor_keys", "country",
-                 "admin1", "lat", "lon", "geo_precision", "date_precision")
-        sql = f"SELECT {', '.join(names)} FROM events WHERE event_type = ?"
-        params: list[Any] = [e.event]
-        if window is not None:
-            sql += (" AND (date_min IS NULL OR date_min <= ?)"
-                    " AND (date_max IS NULL OR date_max >= ?)")
-            params += [window[1], window[0]]
-        for row in self.db.query_dicts(sql + " ORDER BY seq", names, params):
-            candidate = Profile(
-                e.event, clustering.status_group(row["status"]),
-                (row["date_min"], row["date_max"]) if row["date_min"] else None,
-                frozenset(json.loads(row["actor_keys"])),
-                Where(row["country"], row["admin1"], row["lat"], row["lon"],
-                      row["geo_precision"]))
-            if clustering.same_event(profile, candidate):
-                self._join(row, candidate, profile, mention_id, e)
-                return event_seq
-        event_seq += 1
-        self._found(mention_id, e, article, profile, event_seq)
-        return event_seq
-
-    def _found(self, mention_id: str, e: Event, article: Article, profile: Profile,
-               seq: int) -> None:
-        import hashlib
-
-        event_id = "ev" + hashlib.sha1(mention_id.encode("utf-8")).hexdigest()[:16]
-        sides = e.actor or e.recipient
-        first = sides[0] if sides else None
-        second = e.recipient[0] if e.actor and e.recipient else None
-        p = e.place
-        self.db.execute(
-            "INSERT INTO events (event_id, seq, event_type, mode, context, status, cameo, "
-            "quad_class, score, event_date, date_precision, date_min, date_max, place_name, "
-            "country, admin1, lat, lon, geonameid, geo_precision, actor1_name, actor1_country, "
-            "actor1_sector, actor2_name, actor2_country, actor2_sector, actor_keys, "
-            "num_mentions, num_articles, num_sources, first_seen, last_seen, source_url, "
-            "evidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-            "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [event_id, seq, e.event, e.mode, json.dumps(e.context), e.status, e.cameo,
-             e.quad_class, e.score, e.date, e.date_precision,
-             profile.window[0] if profile.window else None,
-             profile.window[1] if profile.window else None,
-             p.name if p else None, p.country if p else None, p.admin1 if p else None,
-             p.lat if p else None, p.lon if p else None, p.geonameid if p else None,
-             (p.precision or p.kind) if p else None,
-             _actor_name(first), first.country if first else None,
-             first.sector if first else None, _actor_name(second),
-             second.country if second else None, second.sector if second else None,
-             json.dumps(sorted(profile.actors)), 1, 1, 1, article.published,
-             article.published, article.url, e.evidence.text if e.evidence else None])
-        self.db.execute("INSERT INTO event_mentions (mention_id, event_id) VALUES (?, ?)",
-                        [mention_id, event_id])
-
-    def _join(self, row: dict[str, Any], event: Profile, mention: Profile, mention_id: str,
-              e: Event) -> None:
-        event_id = row["event_id"]
-        self.db.execute("INSERT INTO event_mentions (mention_id, event_id) VALUES (?, ?)",
-                        [mention_id, event_id])
-        window = clustering.narrower(event.window, mention.window)
-        updates: dict[str, Any] = {
-            "actor_keys": json.dumps(sorted(event.actors | mention.actors)),
-            "date_min": window[0] if window else None,
-            "date_max": window[1] if window else None,
-        }
-        if e.status == "actual" and row["status"] != "actual":
-            updates["status"] = "actual"
-        finer = {"day": 0, "month": 1, "year": 2}
-        if e.date and finer.get(e.date_precision or "", 3) < finer.get(
-                row["date_precision"] or "", 3):
-            updates |= {"event_date": e.date, "date_precision": e.date_precision}
-        p = e.place
-        rank = clustering.PRECISION_RANK
-        if p is not None and rank.get(p.precision or p.kind, 3) < rank.get(
-                row["geo_precision"] or "", 3):
-            updates |= {"place_name": p.name, "country": p.country, "admin1": p.admin1,
-                        "lat": p.lat, "lon": p.lon, "geonameid": p.geonameid,
-                        "geo_precision": p.precision or p.kind}
-        counts = self.db.query(
-            "SELECT COUNT(*), COUNT(DISTINCT m.article_key), COUNT(DISTINCT a.outlet), "
-            "MIN(a.published), MAX(a.published) FROM event_mentions em "
-            "JOIN mentions m ON m.mention_id = em.mention_id "
-            "JOIN articles a ON a.article_key = m.article_key WHERE em.event_id = ?",
-            [event_id])[0]
-        updates |= dict(zip(("num_mentions", "num_articles", "num_sources", "first_seen",
-                             "last_seen"), counts, strict=True))
-        # Column names come from the literal keys above, never from input.
-        assignments = ", ".join(f"{name} = ?" for name in updates)
-        self.db.execute(f"UPDATE events SET {assignments} WHERE event_id = ?",
-                        [*updates.values(), event_id])
+            BatchWriter(self.db, run_id).write(intakes)
 
     # --- reading ----------------------------------------------------------------------------
 
@@ -385,38 +206,306 @@ class Store:
             "WHERE em.event_id = ? ORDER BY 1, 3, 4, 2", names, [event_id]))
 
 
+class BatchWriter:
+    """Turn one batch into rows, cluster its mentions, and insert everything.
+
+    Rows are gathered in memory and inserted with one statement per table: a statement costs
+    an embedded engine about a millisecond whatever its size. Clustering loads the events a
+    mention of the batch could join once, then decides in memory, in input order.
+    """
+
+    def __init__(self, db: Database, run_id: int) -> None:
+        self.db = db
+        self.run_id = run_id
+        self.rows: dict[str, list[tuple[Any, ...]]] = {t: [] for t in TABLES}
+        self.now = _now()
+        self.events: dict[str, dict[str, Any]] = {}  # event_id -> row, candidates and new
+        self.profiles: dict[str, Profile] = {}
+        self.new_events: list[str] = []
+        self.joined: set[str] = set()
+
+    def write(self, intakes: Sequence[Intake]) -> None:
+        """Write the batch (inside the caller's transaction)."""
+        keys = [i.key for i in intakes if i.article is not None and i.key]
+        stored = self._existing(keys)
+        seq = int(self.db.query("SELECT COALESCE(MAX(seq), 0) FROM articles")[0][0])
+        mentions: list[tuple[str, Event, Article]] = []
+        for item in intakes:
+            if item.failure is not None:
+                f = item.failure
+                self.rows["failures"].append(
+                    (f.source, f.record or "", f.reason, self.now, self.run_id))
+                continue
+            if item.article is None or item.key is None or item.key in stored:
+                continue
+            stored.add(item.key)
+            seq += 1
+            self._article(item, seq)
+            if item.result is not None:
+                mentions += self._result(item)
+        self._cluster(mentions)
+        for table in ("articles", "article_bands", "places", "quotes", "mentions", "actors",
+                      "event_mentions"):
+            self.db.insert(table, columns(table), self.rows[table])
+        self.db.insert("failures", columns("failures"), self.rows["failures"],
+                       ignore_conflicts=True)
+        self._write_events()
+
+    def _existing(self, keys: list[str]) -> set[str]:
+        if not keys:
+            return set()
+        marks = ", ".join("?" for _ in keys)
+        return {r[0] for r in self.db.query(
+            f"SELECT article_key FROM articles WHERE article_key IN ({marks})", keys)}
+
+    def _article(self, item: Intake, seq: int) -> None:
+        a = item.article
+        assert a is not None and item.signature is not None
+        self.rows["articles"].append(
+            (item.key, seq, a.id, a.url, a.title, a.text, a.published, a.source, outlet_of(a),
+             a.language, item.content_hash, dedup.encode(item.signature), item.duplicate_of,
+             item.similarity, self.run_id, self.now))
+        self.rows["article_bands"] += [(band, item.key)
+                                       for band in dedup.band_keys(item.signature)]
+
+    def _result(self, item: Intake) -> list[tuple[str, Event, Article]]:
+        result, key, article = item.result, item.key, item.article
+        assert result is not None and key is not None and article is not None
+        self.rows["places"] += [
+            (key, n, p.name, p.country, p.admin1, p.lat, p.lon, p.geonameid, p.kind, p.start,
+             p.end) for n, p in enumerate(result.places)]
+        self.rows["quotes"] += [
+            (key, n, q.text, q.start, q.end, q.speaker.name if q.speaker else None,
+             q.speaker.country if q.speaker else None, q.speaker.sector if q.speaker else None)
+            for n, q in enumerate(result.quotes)]
+        out = []
+        for n, event in enumerate(result.events, start=1):
+            mention_id = f"{key}#e{n}"
+            self._mention(mention_id, key, event)
+            out.append((mention_id, event, article))
+        return out
+
+    def _mention(self, mention_id: str, key: str, e: Event) -> None:
+        window = clustering.date_window(e.date, e.date_precision, None)
+        p, ev = e.place, e.evidence
+        self.rows["mentions"].append(
+            (mention_id, key, e.event, e.mode, json.dumps(e.context), e.status, e.date,
+             e.date_precision, window[0] if window else None, window[1] if window else None,
+             p.name if p else None, p.country if p else None, p.admin1 if p else None,
+             p.lat if p else None, p.lon if p else None, p.geonameid if p else None,
+             (p.precision or p.kind) if p else None, e.cameo, e.quad_class, e.score,
+             ev.text if ev else None, ev.start if ev else None, ev.end if ev else None,
+             ev.sentence if ev else None, e.trigger[0] if e.trigger else None,
+             e.trigger[1] if e.trigger else None, e.rule, e.confidence, e.is_lead))
+        for role, actors in (("actor", e.actor), ("recipient", e.recipient),
+                             ("source", [e.source] if e.source else [])):
+            for n, a in enumerate(actors):
+                self.rows["actors"].append(
+                    (mention_id, role, n, a.name, a.country, a.sector, a.person, a.org, a.kind,
+                     a.start, a.end))
+
+    # --- clustering ---------------------------------------------------------------------------
+
+    def _cluster(self, mentions: list[tuple[str, Event, Article]]) -> None:
+        profiles = [(mid, e, a, _profile(e, a)) for mid, e, a in mentions]
+        self._load_candidates([p for *_, p in profiles])
+        seq = int(self.db.query("SELECT COALESCE(MAX(seq), 0) FROM events")[0][0])
+        order = sorted(self.events, key=lambda k: self.events[k]["seq"])
+        for mention_id, e, article, profile in profiles:
+            for event_id in order:
+                if clustering.same_event(profile, self.profiles[event_id]):
+                    self._join(event_id, profile, mention_id, e)
+                    break
+            else:
+                seq += 1
+                event_id = self._found(mention_id, e, article, profile, seq)
+                order.append(event_id)
+
+    def _load_candidates(self, profiles: list[Profile]) -> None:
+        conditions: list[str] = []
+        params: list[Any] = []
+        for p in {(p.event_type, p.window) for p in profiles}:
+            kind, window = p
+            if window is None:
+                conditions.append("(event_type = ?)")
+                params.append(kind)
+            else:
+                conditions.append("(event_type = ? AND (date_min IS NULL OR date_min <= ?) "
+                                  "AND (date_max IS NULL OR date_max >= ?))")
+                params += [kind, window[1], window[0]]
+        if not conditions:
+            return
+        names = columns("events")
+        sql = f"SELECT {', '.join(names)} FROM events WHERE " + " OR ".join(conditions)
+        for row in self.db.query_dicts(sql, names, params):
+            self.events[row["event_id"]] = row
+            self.profiles[row["event_id"]] = _event_profile(row)
+
+    def _found(self, mention_id: str, e: Event, article: Article, profile: Profile,
+               seq: int) -> str:
+        event_id = "ev" + hashlib.sha1(mention_id.encode("utf-8")).hexdigest()[:16]
+        sides = e.actor or e.recipient
+        first = sides[0] if sides else None
+        second = e.recipient[0] if e.actor and e.recipient else None
+        p = e.place
+        row = {
+            "event_id": event_id, "seq": seq, "event_type": e.event, "mode": e.mode,
+            "context": json.dumps(e.context), "status": e.status, "cameo": e.cameo,
+            "quad_class": e.quad_class, "score": e.score, "event_date": e.date,
+            "date_precision": e.date_precision,
+            "date_min": profile.window[0] if profile.window else None,
+            "date_max": profile.window[1] if profile.window else None,
+            "place_name": None, "country": None, "admin1": None, "lat": None, "lon": None,
+            "geonameid": None, "geo_precision": None,
+            "actor1_name": _actor_name(first), "actor1_country": first.country if first else None,
+            "actor1_sector": first.sector if first else None,
+            "actor2_name": _actor_name(second),
+            "actor2_country": second.country if second else None,
+            "actor2_sector": second.sector if second else None,
+            "actor_keys": json.dumps(sorted(profile.actors)),
+            "num_mentions": 1, "num_articles": 1, "num_sources": 1,
+            "first_seen": article.published, "last_seen": article.published,
+            "source_url": article.url, "evidence": e.evidence.text if e.evidence else None,
+        }
+        if p is not None:
+            row |= _place_columns(p)
+        self.events[event_id] = row
+        self.profiles[event_id] = profile
+        self.new_events.append(event_id)
+        self.rows["event_mentions"].append((mention_id, event_id))
+        return event_id
+
+    def _join(self, event_id: str, mention: Profile, mention_id: str, e: Event) -> None:
+        self.rows["event_mentions"].append((mention_id, event_id))
+        row, event = self.events[event_id], self.profiles[event_id]
+        window = clustering.narrower(event.window, mention.window)
+        actors = event.actors | mention.actors
+        row |= {"actor_keys": json.dumps(sorted(actors)),
+                "date_min": window[0] if window else None,
+                "date_max": window[1] if window else None}
+        if e.status == "actual":
+            row["status"] = "actual"
+        finer = {"day": 0, "month": 1, "year": 2}
+        if e.date and finer.get(e.date_precision or "", 3) < finer.get(
+                row["date_precision"] or "", 3):
+            row |= {"event_date": e.date, "date_precision": e.date_precision}
+        p = e.place
+        rank = clustering.PRECISION_RANK
+        if p is not None and rank.get(p.precision or p.kind, 3) < rank.get(
+                row["geo_precision"] or "", 3):
+            row |= _place_columns(p)
+        self.profiles[event_id] = _event_profile(row)
+        if event_id not in self.new_events:
+            self.joined.add(event_id)
+
+    def _write_events(self) -> None:
+        names = columns("events")
+        touched = [*self.joined, *self.new_events]
+        if not touched:
+            return
+        if self.joined:
+            marks = ", ".join("?" for _ in self.joined)
+            self.db.execute(f"DELETE FROM events WHERE event_id IN ({marks})", list(self.joined))
+        self.db.insert("events", names, [tuple(self.events[k][n] for n in names)
+                                         for k in touched])
+        # Counts from the links: mentions, distinct articles, distinct outlets, and the first
+        # and last publication dates of the articles that report the event.
+        marks = ", ".join("?" for _ in touched)
+        self.db.execute(
+            "UPDATE events SET num_mentions = c.n, num_articles = c.articles, "
+            "num_sources = c.outlets, first_seen = c.first_seen, last_seen = c.last_seen "
+            "FROM (SELECT em.event_id AS event_id, COUNT(*) AS n, "
+            "COUNT(DISTINCT m.article_key) AS articles, COUNT(DISTINCT a.outlet) AS outlets, "
+            "MIN(a.published) AS first_seen, MAX(a.published) AS last_seen "
+            "FROM event_mentions em JOIN mentions m ON m.mention_id = em.mention_id "
+            "JOIN articles a ON a.article_key = m.article_key "
+            f"WHERE em.event_id IN ({marks}) GROUP BY em.event_id) AS c "
+            "WHERE events.event_id = c.event_id", touched)
+
+
+def _profile(e: Event, article: Article) -> Profile:
+    return Profile(e.event, clustering.status_group(e.status),
+                   clustering.date_window(e.date, e.date_precision, article.published),
+                   clustering.actor_keys(e), Where.of(e.place))
+
+
+def _event_profile(row: dict[str, Any]) -> Profile:
+    return Profile(
+        row["event_type"], clustering.status_group(row["status"]),
+        (row["date_min"], row["date_max"]) if row["date_min"] else None,
+        frozenset(json.loads(row["actor_keys"])),
+        Where(row["country"], row["admin1"], row["lat"], row["lon"], row["geo_precision"]))
+
+
+def _place_columns(p: Place) -> dict[str, Any]:
+    return {"place_name": p.name, "country": p.country, "admin1": p.admin1, "lat": p.lat,
+            "lon": p.lon, "geonameid": p.geonameid, "geo_precision": p.precision or p.kind}
+
+
 class StoreReader:
-    """Look-ups of what is already stored, on their own connection."""
+    """Look-ups of what is already stored, on their own connection, a chunk of records at once."""
 
     def __init__(self, db: Database) -> None:
         self.db = db
 
-    def has_article(self, key: str) -> bool:
-        """Return True when an article with this key is stored."""
-        return bool(self.db.query("SELECT 1 FROM articles WHERE article_key = ?", [key]))
+    def stored_keys(self, keys: Sequence[str]) -> set[str]:
+        """Return which of ``keys`` are keys of stored articles."""
+        if not keys:
+            return set()
+        marks = ", ".join("?" for _ in keys)
+        return {r[0] for r in self.db.query(
+            f"SELECT article_key FROM articles WHERE article_key IN ({marks})", list(keys))}
 
-    def original_of(self, content_hash: str,
-                    signature: tuple[int, ...]) -> tuple[str, float] | None:
-        """Return the stored article this text copies (key, similarity), or None."""
-        same = self.db.query("SELECT article_key FROM articles WHERE content_hash = ? "
-                             "AND duplicate_of IS NULL ORDER BY seq LIMIT 1", [content_hash])
-        if same:
-            return same[0][0], 1.0
-        bands = dedup.band_keys(signature)
-        marks = ", ".join("?" for _ in bands)
-        rows = self.db.query(
-            "SELECT DISTINCT a.article_key, a.minhash, a.seq FROM article_bands b "
-            f"JOIN articles a ON a.article_key = b.article_key WHERE b.band_key IN ({marks}) "
-            "AND a.duplicate_of IS NULL ORDER BY a.seq", bands)
-        for key, sig, _ in rows:
-            sim = dedup.similarity(signature, dedup.decode(sig))
-            if sim >= dedup.NEAR_DUPLICATE:
-                return key, sim
-        return None
+    def originals(self, hashes: Sequence[str], bands: Sequence[str]) -> Originals:
+        """Return the stored originals (not copies) sharing a content hash or an LSH band."""
+        found = Originals()
+        if hashes:
+            marks = ", ".join("?" for _ in hashes)
+            for digest, key in self.db.query(
+                    f"SELECT content_hash, article_key FROM articles WHERE content_hash IN "
+                    f"({marks}) AND duplicate_of IS NULL ORDER BY seq", list(hashes)):
+                found.hashes.setdefault(digest, key)
+        if bands:
+            marks = ", ".join("?" for _ in bands)
+            for band, key, sig in self.db.query(
+                    "SELECT b.band_key, a.article_key, a.minhash FROM article_bands b "
+                    "JOIN articles a ON a.article_key = b.article_key "
+                    f"WHERE b.band_key IN ({marks}) AND a.duplicate_of IS NULL ORDER BY a.seq",
+                    list(bands)):
+                found.add(band, key, dedup.decode(sig))
+        return found
 
     def close(self) -> None:
         """Close the connection."""
         self.db.close()
+
+
+@dataclass
+class Originals:
+    """Articles a new one may copy: by exact content hash, and by LSH band (in read order)."""
+
+    hashes: dict[str, str] = field(default_factory=dict)
+    bands: dict[str, list[tuple[str, tuple[int, ...]]]] = field(default_factory=dict)
+
+    def add(self, band: str, key: str, signature: tuple[int, ...]) -> None:
+        """Remember that article ``key`` has ``band`` among its LSH bands."""
+        self.bands.setdefault(band, []).append((key, signature))
+
+    def original_of(self, digest: str,
+                    signature: tuple[int, ...]) -> tuple[str, float] | None:
+        """Return (key, similarity) of the first article this text copies, or None."""
+        if digest in self.hashes:
+            return self.hashes[digest], 1.0
+        seen: set[str] = set()
+        for band in dedup.band_keys(signature):
+            for key, other in self.bands.get(band, ()):
+                if key in seen:
+                    continue
+                seen.add(key)
+                sim = dedup.similarity(signature, other)
+                if sim >= dedup.NEAR_DUPLICATE:
+                    return key, sim
+        return None
 
 
 def _actor_name(actor: Actor | None) -> str | None:
