@@ -119,3 +119,52 @@ def store(store_target: str):  # type: ignore[no-untyped-def]
 def corpus(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
     """Write the synthetic corpus once: 1,900 good records and 100 bad ones."""
     return load_synthetic().write_corpus(tmp_path_factory.mktemp("corpus") / "news")
+
+
+@pytest.fixture(scope="session")
+def small_corpus(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    """Write a smaller corpus with the same kinds of records (no 50 MB file): 400 good, 99 bad."""
+    return load_synthetic().write_corpus(tmp_path_factory.mktemp("small") / "news", n_good=400,
+                                         n_text=40, n_html=50, n_rss=40, n_warc=60, huge=False)
+
+
+# Five short reports of the week of 13 March 2023, written for the store and export tests:
+# one attack told by two outlets and copied by a wire service, a demonstration, a visit.
+WEEK_REPORTS = [
+    {"url": "https://sahel-info.example/2023/03/14/djibo", "source": "Sahel Info",
+     "published": "2023-03-14", "title": "Attaque contre l'armée à Djibo",
+     "text": "Des jihadistes ont attaqué lundi un poste de l'armée burkinabè à Djibo, tuant "
+             "douze soldats. Le gouvernement a promis de renforcer la sécurité de la ville."},
+    {"url": "https://faso-actu.example/djibo-armee-visee", "source": "Faso Actu",
+     "published": "2023-03-15", "title": "Djibo : l'armée visée",
+     "text": "L'armée burkinabè a été attaquée lundi près de Djibo par des jihadistes "
+             "lourdement armés. Les habitants disent vivre dans l'inquiétude."},
+    {"url": "https://wire.example/depeche/88", "source": "Wire",
+     "published": "2023-03-14", "title": "Burkina : attaque à Djibo (AFP)",
+     "text": "Des jihadistes ont attaqué lundi un poste de l'armée burkinabè à Djibo, tuant "
+             "douze soldats. Le gouvernement a promis de renforcer la sécurité de la ville. "
+             "(Avec AFP)"},
+    {"url": "https://niger-matin.example/manifestation", "source": "Niger Matin",
+     "published": "2023-03-12", "title": "Manifestation à Niamey",
+     "text": "Des milliers de Nigériens ont manifesté samedi à Niamey contre la vie chère."},
+    {"url": "https://niger-matin.example/visite", "source": "Niger Matin",
+     "published": "2023-03-15", "title": "Visite officielle",
+     "text": "Le président nigérien a reçu mardi à Niamey son homologue tchadien."},
+]
+
+
+@pytest.fixture
+def week_articles():  # type: ignore[no-untyped-def]
+    """Return the five reports of WEEK_REPORTS as Articles."""
+    from veille.ingest.files import article_from_record
+
+    return [article_from_record(r, where="week", source="week") for r in WEEK_REPORTS]
+
+
+@pytest.fixture
+def week_store(store, pipeline, week_articles):  # type: ignore[no-untyped-def]
+    """Return a store (each back end) holding the five reports of the week of 13 March 2023."""
+    from veille.corpus import ingest
+
+    ingest([], store, pipeline, records=week_articles, batch_size=2)
+    return store

@@ -146,7 +146,8 @@ def make_reports(n_good: int, seed: int = 7, copies: int = 60) -> list[Report]:
     wire copies of another report."""
     rng = random.Random(seed)
     reports: list[Report] = []
-    start = date(2023, 1, 2)
+    # Every date stays in the past: date extractors rightly refuse publication dates to come.
+    start = date(2019, 1, 7)
     scenario = 0
     originals = n_good - copies
     # Two different articles never share their three background sentences in one order: real
@@ -188,7 +189,7 @@ def make_reports(n_good: int, seed: int = 7, copies: int = 60) -> list[Report]:
 
 def _html(r: Report) -> str:
     return (f"<!DOCTYPE html><html lang=\"fr\"><head><meta charset=\"utf-8\">"
-            f"<title>{r.title}</title>"
+            f"<title>{r.title}</title><link rel=\"canonical\" href=\"{r.url}\">"
             f"<meta property=\"og:site_name\" content=\"{r.outlet}\">"
             f"<meta property=\"article:published_time\" content=\"{r.published}T08:00:00Z\">"
             f"</head><body><nav><a href=\"/\">Accueil</a> <a href=\"/politique\">Politique</a>"
@@ -268,7 +269,7 @@ def write_corpus(root: Path, *, n_good: int = 1900, n_text: int = 251, n_html: i
             r.fmt = "rss"
         (root / "feeds" / f"flux-{n}.rss").write_text(_rss(part, f"Flux {n}"), encoding="utf-8")
     (root / "warc").mkdir()
-    whole, cut = warc_reports[:100], warc_reports[100:]
+    whole, cut = warc_reports[:n_warc * 2 // 3], warc_reports[n_warc * 2 // 3:]
     for r in warc_reports:
         r.fmt = "warc"
     (root / "warc" / "crawl-1.warc.gz").write_bytes(_warc(whole))
@@ -284,6 +285,8 @@ def write_corpus(root: Path, *, n_good: int = 1900, n_text: int = 251, n_html: i
     (root / "jsonl").mkdir()
     per_file = (len(jsonl_reports) + 9) // 10
     broken_left, missing_left = 20, 17
+    # Spread the bad lines over the files whatever their length.
+    odds = min(1.0, 1.5 * (broken_left + missing_left) / max(1, len(jsonl_reports)))
     for f in range(10):
         lines = []
         path = root / "jsonl" / f"lot-{f:02d}.jsonl"
@@ -293,11 +296,11 @@ def write_corpus(root: Path, *, n_good: int = 1900, n_text: int = 251, n_html: i
                                      "url": r.url, "title": r.title, "text": r.text,
                                      "published": r.published.isoformat(),
                                      "source": r.outlet}, ensure_ascii=False))
-            if broken_left and rng.random() < 0.2:
+            if broken_left and rng.random() < odds / 2:
                 broken_left -= 1
                 lines.append('{"title": "Ligne coupée", "text": "Des manifestants ont')
                 corpus.bad.append((f"{path}:{len(lines)}", "E005"))
-            if missing_left and rng.random() < 0.2:
+            if missing_left and rng.random() < odds / 2:
                 missing_left -= 1
                 lines.append(json.dumps({"title": "Sans texte", "url": "https://x.example/v"}))
                 corpus.bad.append((f"{path}:{len(lines)}", "E006"))

@@ -14,6 +14,10 @@ from .files import content_id
 
 LOGGER = logging.getLogger(__name__)
 
+# The page's own metadata or nothing: htmldate's extensive search guesses from the URL and the
+# text (a year in a path becomes January 1st), and a guessed publication date would move every
+# relative date of the article ("hier", "lundi").
+DATE_PARAMS = {"extensive_search": False, "original_date": True}
 # Below this many characters trafilatura has found a caption or a menu, not an article.
 MIN_TEXT_CHARS = 40
 
@@ -32,7 +36,8 @@ def parse_html(
     where = f"{source}:{record}" if record else source
     try:
         doc = trafilatura.bare_extraction(raw, url=url, with_metadata=True,
-                                          include_comments=False, include_tables=False)
+                                          include_comments=False, include_tables=False,
+                                          date_extraction_params=DATE_PARAMS)
     except (ValueError, TypeError) as exc:  # lxml refuses some byte strings outright
         LOGGER.debug("trafilatura failed on %s: %s", where, exc)
         doc = None

@@ -4,7 +4,9 @@ A mention joins an event when all of these hold:
 
 * the same PLOVER event type, and both negated or both not (a denial is not the event);
 * dates compatible at their precision: the day, month or year each names (or, for a mention
-  without a date, the week before its article's publication) overlap;
+  without a date, the week before its article's publication) overlap. A mention that cannot
+  be placed in time at all (no date, no publication date) stays an event of its own: nothing
+  says it is the same;
 * at least one actor in common (country or group code, with the organisation for IGO/IMG/NGO
   groups), actor and recipient sides taken together since reports swap them;
 * places compatible: within ``MAX_KM`` of each other, or in the same first-level region, or
@@ -138,7 +140,9 @@ class Profile:
 def same_event(mention: Profile, event: Profile) -> bool:
     """Return True when a mention reports the same real-world event as ``event``."""
     return (
-        mention.event_type == event.event_type
+        mention.window is not None
+        and event.window is not None
+        and mention.event_type == event.event_type
         and mention.status_group == event.status_group
         and bool(mention.actors & event.actors)
         and windows_overlap(mention.window, event.window)
