@@ -123,9 +123,9 @@ def corpus(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped
 
 @pytest.fixture(scope="session")
 def small_corpus(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
-    """Write a smaller corpus with the same kinds of records (no 50 MB file): 400 good, 99 bad."""
-    return load_synthetic().write_corpus(tmp_path_factory.mktemp("small") / "news", n_good=400,
-                                         n_text=40, n_html=50, n_rss=40, n_warc=60, huge=False)
+    """Write a smaller corpus with the same kinds of records (no 50 MB file): 200 good, 99 bad."""
+    return load_synthetic().write_corpus(tmp_path_factory.mktemp("small") / "news", n_good=200,
+                                         n_text=20, n_html=30, n_rss=20, n_warc=30, huge=False)
 
 
 # Five short reports of the week of 13 March 2023, written for the store and export tests:

@@ -180,11 +180,11 @@ def test_a_killed_run_restarted_equals_a_clean_run(
     for line in proc.stderr:
         if "committed a batch" in line:
             committed += 1
-            if committed == 3:
+            if committed == 2:
                 break
     proc.send_signal(signal.SIGKILL)
     proc.wait(timeout=60)
-    assert committed == 3, "the ingest ended before three batches were committed"
+    assert committed == 2, "the ingest ended before two batches were committed"
     store = open_store(target)
     try:
         partial = store.counts()["articles"]
@@ -193,6 +193,6 @@ def test_a_killed_run_restarted_equals_a_clean_run(
         restarted = contents(store)
     finally:
         store.close()
-    assert sum(len(rows) for rows in expected.values()) > 1000
+    assert sum(len(rows) for rows in expected.values()) > 500
     for table in expected:
         assert restarted[table] == expected[table], table

@@ -40,7 +40,7 @@ examples:
 Sources: text files, directories (recursive), HTML pages, .jsonl articles, RSS/Atom feeds
 (.rss/.atom/.xml), WARC files (.warc/.warc.gz), and lists of URLs (.urls, or a text file of
 URLs), fetched politely (robots.txt, --fetch-delay between requests to one site).
-Re-ingesting changes nothing; bad records go to the store's failures table with their reason.
+Re-ingesting changes nothing. Bad records go to the failures table with their reason.
 """
 
 EVENTS_EPILOG = """\

@@ -344,9 +344,8 @@ class BatchWriter:
     def _found(self, mention_id: str, e: Event, article: Article, profile: Profile,
                seq: int) -> str:
         event_id = "ev" + hashlib.sha1(mention_id.encode("utf-8")).hexdigest()[:16]
-        sides = e.actor or e.recipient
-        first = sides[0] if sides else None
-        second = e.recipient[0] if e.actor and e.recipient else None
+        first = e.actor[0] if e.actor else None
+        second = e.recipient[0] if e.recipient else None
         p = e.place
         row = {
             "event_id": event_id, "seq": seq, "event_type": e.event, "mode": e.mode,
@@ -357,11 +356,7 @@ class BatchWriter:
             "date_max": profile.window[1] if profile.window else None,
             "place_name": None, "country": None, "admin1": None, "lat": None, "lon": None,
             "geonameid": None, "geo_precision": None,
-            "actor1_name": _actor_name(first), "actor1_country": first.country if first else None,
-            "actor1_sector": first.sector if first else None,
-            "actor2_name": _actor_name(second),
-            "actor2_country": second.country if second else None,
-            "actor2_sector": second.sector if second else None,
+            **_actor_columns(1, first), **_actor_columns(2, second),
             "actor_keys": json.dumps(sorted(profile.actors)),
             "num_mentions": 1, "num_articles": 1, "num_sources": 1,
             "first_seen": article.published, "last_seen": article.published,
@@ -389,6 +384,10 @@ class BatchWriter:
         if e.date and finer.get(e.date_precision or "", 3) < finer.get(
                 row["date_precision"] or "", 3):
             row |= {"event_date": e.date, "date_precision": e.date_precision}
+        # A report that names who acted (or against whom) completes an event first seen without.
+        for n, side in ((1, e.actor), (2, e.recipient)):
+            if row[f"actor{n}_name"] is None and side:
+                row |= _actor_columns(n, side[0])
         p = e.place
         rank = clustering.PRECISION_RANK
         if p is not None and rank.get(p.precision or p.kind, 3) < rank.get(
@@ -435,6 +434,12 @@ def _event_profile(row: dict[str, Any]) -> Profile:
         (row["date_min"], row["date_max"]) if row["date_min"] else None,
         frozenset(json.loads(row["actor_keys"])),
         Where(row["country"], row["admin1"], row["lat"], row["lon"], row["geo_precision"]))
+
+
+def _actor_columns(n: int, actor: Actor | None) -> dict[str, Any]:
+    return {f"actor{n}_name": _actor_name(actor),
+            f"actor{n}_country": actor.country if actor else None,
+            f"actor{n}_sector": actor.sector if actor else None}
 
 
 def _place_columns(p: Place) -> dict[str, Any]:
