@@ -31,6 +31,11 @@ def read_warc(path: str, *, max_bytes: int) -> Iterator[Article | Failure]:
             for record in records:
                 article = _article(record, path, n + 1, max_bytes)
                 records.read_to_end(record)
+                if getattr(record.raw_stream, "limit", 0):
+                    # The file ends inside this record: its content is incomplete.
+                    yield Failure(path, f"record {n + 1}", Errors.E020.format(
+                        where=path, reason=f"record {n + 1} is cut short"))
+                    return
                 end = records.get_record_offset() + records.get_record_length()
                 if record.rec_type == "response":
                     n += 1
