@@ -33,8 +33,10 @@ FEED = """<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel>
 <title>Radio Savane</title><link>https://radio-savane.example/</link><description>Infos</description>
 <item><title>Sommet à Bamako</title><link>https://radio-savane.example/sommet</link>
 <pubDate>Tue, 07 Feb 2023 18:00:00 +0000</pubDate>
-<description><![CDATA[<p>Les ministres de la région se sont réunis à Bamako.</p>]]></description></item>
-<item><title>Vide</title><link>https://radio-savane.example/vide</link><description></description></item>
+<description><![CDATA[<p>Les ministres de la région se sont réunis à Bamako.</p>]]>
+</description></item>
+<item><title>Vide</title><link>https://radio-savane.example/vide</link>
+<description></description></item>
 </channel></rss>"""
 
 
@@ -141,7 +143,7 @@ def test_bad_files_become_one_failure_each(tmp_path: Path, name: str, content: b
 # --- URL lists, against a local server --------------------------------------------------------
 
 class _Site(BaseHTTPRequestHandler):
-    def do_GET(self) -> None:  # noqa: N802 (http.server's name)
+    def do_GET(self) -> None:
         if self.path == "/robots.txt":
             body, status, ctype = b"User-agent: *\nDisallow: /prive/\n", 200, "text/plain"
         elif self.path == "/greve":
