@@ -24,7 +24,7 @@ FORMATS = ("json", "jsonl", "table")
 MAIN_EPILOG = """\
 examples:
   veille extract examples/seed.txt --published 2023-02-08 --format table
-  veille ingest examples/ && veille events
+  veille ingest examples/news/ && veille events
   veille export --format acled -o events.csv
   veille eval examples/seed.gold.jsonl --articles examples/seed.jsonl
   veille gazetteer import ML.zip
@@ -32,7 +32,7 @@ examples:
 
 INGEST_EPILOG = """\
 examples:
-  veille ingest examples/
+  veille ingest examples/news/
   veille ingest news/ feeds/*.rss crawl.warc.gz --workers 2
   veille ingest pages.urls --db postgresql://veille@127.0.0.1/veille
   veille ingest articles.jsonl --db /data/sahel.duckdb --batch-size 128

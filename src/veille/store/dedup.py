@@ -15,16 +15,18 @@ import unicodedata
 import zlib
 from urllib.parse import urlsplit, urlunsplit
 
+import numpy as np
+
 SHINGLE = 5
 PERMUTATIONS = 64
 BANDS = 16
 ROWS = PERMUTATIONS // BANDS
 NEAR_DUPLICATE = 0.8
-_PRIME = (1 << 61) - 1
-_MAX = (1 << 32) - 1
-# Fixed coefficients: signatures must compare across processes and runs.
+# Multiply-shift hashing, (a·x + b mod 2**64) >> 32 with a odd: one vectorised product per
+# article. Fixed coefficients: signatures must compare across processes and runs.
 _rng = random.Random(20240607)
-_COEFFS = [(_rng.randrange(1, _PRIME), _rng.randrange(0, _PRIME)) for _ in range(PERMUTATIONS)]
+_A = np.array([_rng.getrandbits(64) | 1 for _ in range(PERMUTATIONS)], dtype=np.uint64)
+_B = np.array([_rng.getrandbits(64) for _ in range(PERMUTATIONS)], dtype=np.uint64)
 _WORD = re.compile(r"\w+")
 
 
@@ -58,8 +60,11 @@ def minhash(text: str) -> tuple[int, ...]:
     """Return the MinHash signature of a text's word shingles."""
     w = words(text)
     grams = {" ".join(w[i:i + SHINGLE]) for i in range(max(1, len(w) - SHINGLE + 1))}
-    hashes = [zlib.crc32(g.encode("utf-8")) for g in grams]
-    return tuple(min(((a * h + b) % _PRIME) & _MAX for h in hashes) for a, b in _COEFFS)
+    hashes = np.fromiter((zlib.crc32(g.encode("utf-8")) for g in grams), dtype=np.uint64,
+                         count=len(grams))
+    with np.errstate(over="ignore"):  # the products wrap around 2**64 on purpose
+        values = (_A[:, None] * hashes[None, :] + _B[:, None]) >> np.uint64(32)
+    return tuple(int(v) for v in values.min(axis=1))
 
 
 def band_keys(signature: tuple[int, ...]) -> list[str]:
