@@ -85,3 +85,18 @@ def test_a_bad_store_url_is_one_clean_line(capsys: pytest.CaptureFixture[str]) -
     assert main(["events", "--db", "postgresql://nobody@127.0.0.1:1/none"]) == 1
     err = capsys.readouterr().err
     assert err.startswith("Error: E023") and len(err.strip().splitlines()) == 1
+
+
+def test_events_of_a_store_that_does_not_exist(tmp_path: Path,
+                                               capsys: pytest.CaptureFixture[str]) -> None:
+    missing = tmp_path / "nulle-part.duckdb"
+    assert main(["events", "--db", str(missing)]) == 1
+    assert capsys.readouterr().err.startswith("Error: E028")
+    assert not missing.exists()
+
+
+def test_export_to_a_missing_directory_is_one_clean_line(
+        db: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    target = tmp_path / "absent" / "events.csv"
+    assert main(["export", "--db", db, "--format", "csv", "-o", str(target)]) == 1
+    assert capsys.readouterr().err.startswith("Error: E027")

@@ -510,7 +510,7 @@ def _events(args: argparse.Namespace) -> int:
     from .export.table import event_columns, flat
     from .store import open_store
 
-    store = open_store(args.db)
+    store = open_store(args.db, create=False)
     try:
         events = store.events(_filters(args), limit=args.limit)
     finally:
@@ -557,9 +557,12 @@ def _export(args: argparse.Namespace) -> int:
     from .export import export
     from .store import open_store
 
-    store = open_store(args.db)
+    store = open_store(args.db, create=False)
     try:
         n = export(store, args.format, args.output, _filters(args))
+    except OSError as exc:
+        raise VeilleError(Errors.E027.format(path=args.output,
+                                             reason=exc.strerror or exc)) from exc
     finally:
         store.close()
     print(f"Wrote {n} event(s) to {args.output} ({args.format})", file=sys.stderr)

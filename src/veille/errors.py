@@ -60,6 +60,11 @@ class Errors:
     )
     E025 = "E025: unknown filter '{name}'. Allowed: {allowed}."
     E026 = "E026: {where}: the entry has no text (neither content nor summary)."
+    E027 = "E027: {path}: cannot write the file ({reason}). Check the directory and permissions."
+    E028 = (
+        "E028: there is no store at '{target}'. Run `veille ingest SOURCE --db {target}` "
+        "first, or give --db the store you ingested into."
+    )
 
 
 class VeilleError(Exception):

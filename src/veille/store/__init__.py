@@ -27,6 +27,13 @@ def open_database(target: str) -> Database:
     return DuckDBDatabase(target)
 
 
-def open_store(target: str = DEFAULT_DB) -> Store:
-    """Open (and create when needed) the store at ``target``."""
+def open_store(target: str = DEFAULT_DB, *, create: bool = True) -> Store:
+    """Open the store at ``target``; create it when needed unless ``create`` is False."""
+    from pathlib import Path
+
+    from ..errors import Errors, VeilleError
+    from .postgres import is_postgres_url
+
+    if not create and not is_postgres_url(target) and not Path(target).exists():
+        raise VeilleError(Errors.E028.format(target=target))
     return Store(open_database(target))
