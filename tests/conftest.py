@@ -37,3 +37,134 @@ def extract(pipeline):  # type: ignore[no-untyped-def]
         return pipeline.extract(Article(text=text, title=title, published=pub, id="t"))
 
     return run
+
+
+# --- stores: the same tests against DuckDB and PostgreSQL ----------------------------------------
+
+POSTGRES_ENV = "VEILLE_TEST_POSTGRES"
+BACKENDS = ("duckdb", "postgres")
+
+
+def load_synthetic():  # type: ignore[no-untyped-def]
+    """Return the synthetic-corpus module (tests/synthetic.py), imported by path."""
+    import importlib.util
+    import sys
+
+    if "veille_synthetic" not in sys.modules:
+        spec = importlib.util.spec_from_file_location("veille_synthetic",
+                                                      Path(__file__).parent / "synthetic.py")
+        assert spec is not None and spec.loader is not None
+        module = importlib.util.module_from_spec(spec)
+        sys.modules["veille_synthetic"] = module
+        spec.loader.exec_module(module)
+    return sys.modules["veille_synthetic"]
+
+
+def _postgres_target(request: pytest.FixtureRequest) -> str:
+    """Return the URL of a fresh PostgreSQL schema, dropped at the end of the fixture's scope."""
+    import os
+    import uuid
+
+    url = os.environ.get(POSTGRES_ENV)
+    if not url:
+        pytest.skip(f"{POSTGRES_ENV} is not set: no PostgreSQL server to test against "
+                    "(.ci/run starts one)")
+    import psycopg
+
+    schema = f"t_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(url, autocommit=True) as con:
+        con.execute(f"CREATE SCHEMA {schema}")
+
+    def drop() -> None:
+        with psycopg.connect(url, autocommit=True) as con:
+            con.execute(f"DROP SCHEMA {schema} CASCADE")
+
+    request.addfinalizer(drop)
+    sep = "&" if "?" in url else "?"
+    return f"{url}{sep}options=-csearch_path%3D{schema}"
+
+
+def make_target(request: pytest.FixtureRequest, backend: str, directory: Path) -> str:
+    """Return a store target for ``backend``: a DuckDB file in ``directory`` or a PG schema."""
+    import uuid
+
+    if backend == "duckdb":
+        return str(directory / f"store-{uuid.uuid4().hex[:8]}.duckdb")
+    return _postgres_target(request)
+
+
+@pytest.fixture(scope="session")
+def target_factory():  # type: ignore[no-untyped-def]
+    """Return ``make_target`` for fixtures of a wider scope (module, session)."""
+    return make_target
+
+
+@pytest.fixture(params=BACKENDS)
+def store_target(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """Return where to open an empty store, once per back end."""
+    return make_target(request, request.param, tmp_path)
+
+
+@pytest.fixture
+def store(store_target: str):  # type: ignore[no-untyped-def]
+    """Return an empty store, once per back end."""
+    from veille.store import open_store
+
+    s = open_store(store_target)
+    yield s
+    s.close()
+
+
+@pytest.fixture(scope="session")
+def corpus(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    """Write the synthetic corpus once: 1,900 good records and 100 bad ones."""
+    return load_synthetic().write_corpus(tmp_path_factory.mktemp("corpus") / "news")
+
+
+@pytest.fixture(scope="session")
+def small_corpus(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    """Write a smaller corpus with the same kinds of records (no 50 MB file): 200 good, 99 bad."""
+    return load_synthetic().write_corpus(tmp_path_factory.mktemp("small") / "news", n_good=200,
+                                         n_text=20, n_html=30, n_rss=20, n_warc=30, huge=False)
+
+
+# Five short reports of the week of 13 March 2023, written for the store and export tests:
+# one attack told by two outlets and copied by a wire service, a demonstration, a visit.
+WEEK_REPORTS = [
+    {"url": "https://sahel-info.example/2023/03/14/djibo", "source": "Sahel Info",
+     "published": "2023-03-14", "title": "Attaque contre l'armée à Djibo",
+     "text": "Des jihadistes ont attaqué lundi un poste de l'armée burkinabè à Djibo, tuant "
+             "douze soldats. Le gouvernement a promis de renforcer la sécurité de la ville."},
+    {"url": "https://faso-actu.example/djibo-armee-visee", "source": "Faso Actu",
+     "published": "2023-03-15", "title": "Djibo : l'armée visée",
+     "text": "L'armée burkinabè a été attaquée lundi près de Djibo par des jihadistes "
+             "lourdement armés. Les habitants disent vivre dans l'inquiétude."},
+    {"url": "https://wire.example/depeche/88", "source": "Wire",
+     "published": "2023-03-14", "title": "Burkina : attaque à Djibo (AFP)",
+     "text": "Des jihadistes ont attaqué lundi un poste de l'armée burkinabè à Djibo, tuant "
+             "douze soldats. Le gouvernement a promis de renforcer la sécurité de la ville. "
+             "(Avec AFP)"},
+    {"url": "https://niger-matin.example/manifestation", "source": "Niger Matin",
+     "published": "2023-03-12", "title": "Manifestation à Niamey",
+     "text": "Des milliers de Nigériens ont manifesté samedi à Niamey contre la vie chère."},
+    {"url": "https://niger-matin.example/visite", "source": "Niger Matin",
+     "published": "2023-03-15", "title": "Visite officielle",
+     "text": "Le président nigérien a reçu mardi à Niamey son homologue tchadien."},
+]
+
+
+@pytest.fixture
+def week_articles():  # type: ignore[no-untyped-def]
+    """Return the five reports of WEEK_REPORTS as Articles."""
+    from veille.ingest.files import article_from_record
+
+    return [article_from_record(r, where="week", source="week") for r in WEEK_REPORTS]
+
+
+@pytest.fixture
+def week_store(store, pipeline, week_articles):  # type: ignore[no-untyped-def]
+    """Return a store (each back end) holding the five reports of the week of 13 March 2023."""
+    from veille.corpus import ingest
+
+    ingest([], store, pipeline, records=week_articles, batch_size=2)
+    return store

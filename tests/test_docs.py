@@ -34,7 +34,8 @@ LEAVES = [path for path in COMMANDS if not any(p[:len(path)] == path and p != pa
 
 
 def test_the_cli_has_the_commands_we_document() -> None:
-    assert {("extract",), ("eval",), ("gazetteer", "import")} <= set(LEAVES)
+    assert {("extract",), ("eval",), ("gazetteer", "import"), ("ingest",), ("events",),
+            ("export",)} <= set(LEAVES)
 
 
 @pytest.mark.parametrize("path", [(), *COMMANDS], ids=lambda p: " ".join(p) or "veille")
@@ -88,7 +89,8 @@ def test_readme_two_commands() -> None:
     assert len(blocks) == 2, blocks
     install, tests = blocks
     assert "pip install" in install and "-e" in install
-    assert re.search(r"veille extract examples/seed\.txt .*--format table", install), install
+    assert re.search(r"veille ingest examples/\S*( |$)", install), install
+    assert install.rstrip().endswith("veille events"), install
     assert "pytest" in tests and "\n" not in tests
 
 

@@ -24,8 +24,40 @@ FORMATS = ("json", "jsonl", "table")
 MAIN_EPILOG = """\
 examples:
   veille extract examples/seed.txt --published 2023-02-08 --format table
+  veille ingest examples/news/ && veille events
+  veille export --format acled -o events.csv
   veille eval examples/seed.gold.jsonl --articles examples/seed.jsonl
   veille gazetteer import ML.zip
+"""
+
+INGEST_EPILOG = """\
+examples:
+  veille ingest examples/news/
+  veille ingest news/ feeds/*.rss crawl.warc.gz --workers 2
+  veille ingest pages.urls --db postgresql://veille@127.0.0.1/veille
+  veille ingest articles.jsonl --db /data/sahel.duckdb --batch-size 128
+
+Sources: text files, directories (recursive), HTML pages, .jsonl articles, RSS/Atom feeds
+(.rss/.atom/.xml), WARC files (.warc/.warc.gz), and lists of URLs (.urls, or a text file of
+URLs), fetched politely (robots.txt, --fetch-delay between requests to one site).
+Re-ingesting changes nothing. Bad records go to the failures table with their reason.
+"""
+
+EVENTS_EPILOG = """\
+examples:
+  veille events
+  veille events --country MLI --type ASSAULT --since 2023-01-01
+  veille events --actor wagner --format csv > wagner.csv
+  veille events --place Bamako --status actual --format jsonl
+"""
+
+EXPORT_EPILOG = """\
+examples:
+  veille export --format plover -o events.plover.jsonl
+  veille export --format acled -o events.acled.csv --country MLI
+  veille export --format gdelt -o events.gdelt.tsv
+  veille export --format geojson -o events.geojson --since 2023-01-01
+  veille export --format parquet -o events.parquet --db postgresql://veille@127.0.0.1/veille
 """
 
 EXTRACT_EPILOG = """\
@@ -101,6 +133,47 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--errors", action="store_true",
                     help="also list each article's missed and spurious events")
 
+    ing = sub.add_parser(
+        "ingest", help="read news sources into the store, code and cluster their events",
+        description="Read articles from SOURCEs, set aside repeats and near-duplicate copies, "
+                    "code the new ones, cluster their event mentions into events and store "
+                    "everything (one transaction per batch). Prints a summary at the end.",
+        epilog=INGEST_EPILOG, formatter_class=raw)
+    ing.add_argument("sources", nargs="+", metavar="SOURCE",
+                     help="a file, a directory (recursive), a feed, a WARC or a URL list")
+    _add_db(ing)
+    ing.add_argument("--workers", type=int, default=1, metavar="N",
+                     help="coding processes (forked after the model is loaded once)")
+    ing.add_argument("--batch-size", type=int, default=64, metavar="N",
+                     help="records per transaction (default 64)")
+    ing.add_argument("--max-bytes", type=int, default=10_000_000, metavar="N",
+                     help="largest article file accepted (default 10 MB)")
+    ing.add_argument("--fetch-delay", type=float, default=1.0, metavar="SECONDS",
+                     help="pause between two requests to one site (default 1)")
+    ing.add_argument("--fetch-timeout", type=float, default=15.0, metavar="SECONDS",
+                     help="timeout of one request (default 15)")
+
+    evs = sub.add_parser(
+        "events", help="list the clustered events of the store",
+        description="List the events of the store (one line per real-world event, with its "
+                    "mention, source and article counts), filtered.",
+        epilog=EVENTS_EPILOG, formatter_class=raw)
+    _add_db(evs)
+    _add_filters(evs)
+    evs.add_argument("--format", choices=("table", "csv", "jsonl"), default="table")
+    evs.add_argument("--limit", type=int, metavar="N", help="at most N events")
+
+    exp = sub.add_parser(
+        "export", help="write the store's events as PLOVER, ACLED, GDELT, GeoJSON, Parquet, CSV",
+        description="Write the events of the store to FILE in the format analysts use.",
+        epilog=EXPORT_EPILOG, formatter_class=raw)
+    _add_db(exp)
+    exp.add_argument("--format", required=True,
+                     choices=("plover", "acled", "gdelt", "geojson", "parquet", "csv"),
+                     help="plover: JSONL; acled: CSV; gdelt: TSV; geojson; parquet; csv")
+    exp.add_argument("-o", "--output", required=True, metavar="FILE")
+    _add_filters(exp)
+
     gz = sub.add_parser(
         "gazetteer", help="manage the place gazetteer (import a GeoNames dump)",
         description="Manage the gazetteer the places component reads. The packaged one knows "
@@ -133,6 +206,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _eval(args)
         if args.command == "gazetteer":
             return _gazetteer(args)
+        if args.command == "ingest":
+            return _ingest(args)
+        if args.command == "events":
+            return _events(args)
+        if args.command == "export":
+            return _export(args)
     except VeilleError as exc:
         print(f"Error: {exc}", file=sys.stderr)
         return 1
@@ -354,6 +433,140 @@ def _predict(path: str) -> list[dict[str, Any]]:
         progress.advance()
     progress.finish()
     return predicted
+
+
+# --- store: ingest, events, export -----------------------------------------------------------
+
+DB_HELP = "DuckDB file (default ./veille.duckdb, or $VEILLE_DB) or postgresql://user@host/db URL"
+
+
+def _add_db(parser: argparse.ArgumentParser) -> None:
+    import os
+
+    from .store import DEFAULT_DB
+
+    parser.add_argument("--db", default=os.environ.get("VEILLE_DB", DEFAULT_DB),
+                        metavar="PATH_OR_URL", help=DB_HELP)
+
+
+def _add_filters(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--since", type=_iso_date, metavar="YYYY-MM-DD",
+                        help="events that may have happened on or after this day")
+    parser.add_argument("--until", type=_iso_date, metavar="YYYY-MM-DD",
+                        help="events that may have happened on or before this day")
+    parser.add_argument("--country", type=str.upper, metavar="ISO3",
+                        help="country where the event happened (MLI, BFA, NER ...)")
+    parser.add_argument("--type", type=str.upper, metavar="TYPE",
+                        help="PLOVER event type (ASSAULT, PROTEST, CONSULT ...)")
+    parser.add_argument("--actor", metavar="TEXT",
+                        help="an actor's code or name contains TEXT (MLI, IMG:JNIM, Wagner)")
+    parser.add_argument("--place", metavar="TEXT",
+                        help="the place name or region contains TEXT, or the country is TEXT")
+    parser.add_argument("--status", choices=("actual", "future", "claimed", "negated",
+                                             "historical"))
+
+
+def _filters(args: argparse.Namespace) -> dict[str, Any]:
+    return {name: getattr(args, name) for name in
+            ("since", "until", "country", "type", "actor", "place", "status")}
+
+
+def _ingest(args: argparse.Namespace) -> int:
+    from .corpus import ingest
+    from .ingest.sources import ReadSettings
+    from .ingest.urls import Fetcher
+    from .pipeline import load
+    from .store import open_store
+
+    store = open_store(args.db)
+    try:
+        pipeline = load()
+        progress = Progress()
+        settings = ReadSettings(max_bytes=args.max_bytes, fetcher=Fetcher(
+            timeout=args.fetch_timeout, delay=args.fetch_delay, max_bytes=args.max_bytes))
+        try:
+            summary = ingest(args.sources, store, pipeline, workers=args.workers,
+                             batch_size=args.batch_size, read_settings=settings,
+                             on_batch=progress.advance)
+        finally:
+            settings.fetcher.close()
+        progress.finish()
+    finally:
+        store.close()
+    print(summary.format_text(), file=sys.stderr)
+    if summary.read and summary.failed == summary.read:
+        print(f"Error: {Errors.E014.format(count=summary.failed)}", file=sys.stderr)
+        return 1
+    return 0
+
+
+EVENT_TABLE = (("date", 10), ("type/mode", 22), ("actor → recipient", 44), ("place", 20),
+               ("status", 10), ("ment.", 5), ("src", 3), ("art.", 4))
+
+
+def _events(args: argparse.Namespace) -> int:
+    import csv
+
+    from .export.table import event_columns, flat
+    from .store import open_store
+
+    store = open_store(args.db, create=False)
+    try:
+        events = store.events(_filters(args), limit=args.limit)
+    finally:
+        store.close()
+    if args.format == "jsonl":
+        for e in events:
+            sys.stdout.write(json.dumps(flat(e), ensure_ascii=False) + "\n")
+    elif args.format == "csv":
+        writer = csv.DictWriter(sys.stdout, fieldnames=event_columns())
+        writer.writeheader()
+        for e in events:
+            writer.writerow(flat(e))
+    else:
+        print(format_events_table(events))
+    return 0
+
+
+def format_events_table(events: list[dict[str, Any]]) -> str:
+    """Return a readable table of stored events, one line each."""
+    if not events:
+        return "(no events)"
+    rows = []
+    for e in events:
+        kind = e["event_type"] + (f"/{e['mode']}" if e["mode"] else "")
+        one = f"{e['actor1_name'] or '-'} ({e['actor1_country'] or '?'})"
+        two = f"{e['actor2_name']} ({e['actor2_country'] or '?'})" if e["actor2_name"] else "-"
+        half = EVENT_TABLE[2][1] // 2
+        rows.append((e["event_date"] or "-", kind, f"{_cell(one, half)} → {_cell(two, half)}",
+                     e["place_name"] or e["country"] or "-", e["status"],
+                     str(e["num_mentions"]), str(e["num_sources"]), str(e["num_articles"])))
+    names = [name for name, _ in EVENT_TABLE]
+    widths = [max(len(names[i]), *(len(_cell(r[i], EVENT_TABLE[i][1])) for r in rows))
+              for i in range(len(names))]
+    lines = ["  ".join(n.ljust(w) for n, w in zip(names, widths, strict=True)).rstrip(),
+             "  ".join("-" * w for w in widths)]
+    for r in rows:
+        cells = (_cell(c, EVENT_TABLE[i][1]) for i, c in enumerate(r))
+        lines.append("  ".join(c.ljust(w) for c, w in zip(cells, widths, strict=True)).rstrip())
+    lines.append(f"{len(events)} event(s)")
+    return "\n".join(lines)
+
+
+def _export(args: argparse.Namespace) -> int:
+    from .export import export
+    from .store import open_store
+
+    store = open_store(args.db, create=False)
+    try:
+        n = export(store, args.format, args.output, _filters(args))
+    except OSError as exc:
+        raise VeilleError(Errors.E027.format(path=args.output,
+                                             reason=exc.strerror or exc)) from exc
+    finally:
+        store.close()
+    print(f"Wrote {n} event(s) to {args.output} ({args.format})", file=sys.stderr)
+    return 0
 
 
 # --- gazetteer ----------------------------------------------------------------------------------

@@ -31,6 +31,40 @@ class Errors:
     E013 = "E013: {path}: the file does not exist. Check the path."
     E014 = "E014: nothing could be processed: {count} input record(s) failed."
     E015 = "E015: {path}: line {line}: {message}"
+    E016 = (
+        "E016: {where}: the file looks binary (a NUL byte at {position}), not an article. "
+        "Remove it from the input or convert it to text."
+    )
+    E017 = (
+        "E017: {where}: the file is {size} bytes, over the limit of {limit} bytes for one "
+        "article. Split it into articles (JSONL) or raise --max-bytes."
+    )
+    E018 = (
+        "E018: {where}: no article text found in the HTML page. Give the article page "
+        "itself, not an index, a form or an empty page."
+    )
+    E019 = "E019: {where}: the feed cannot be parsed ({reason}). Check that it is RSS or Atom."
+    E020 = (
+        "E020: {where}: the WARC file is damaged ({reason}); the records before the damage "
+        "were read. Fetch or copy the file again."
+    )
+    E021 = "E021: {where}: cannot fetch the page ({reason}). Check the URL or try again later."
+    E022 = "E022: {where}: robots.txt of {host} disallows fetching it; it was skipped."
+    E023 = (
+        "E023: cannot open the store '{target}' ({reason}). Give a file path for DuckDB or a "
+        "postgresql://user:password@host/dbname URL."
+    )
+    E024 = (
+        "E024: the store '{target}' was made by another schema version ({found}; this veille "
+        "writes {expected}). Ingest into a new store."
+    )
+    E025 = "E025: unknown filter '{name}'. Allowed: {allowed}."
+    E026 = "E026: {where}: the entry has no text (neither content nor summary)."
+    E027 = "E027: {path}: cannot write the file ({reason}). Check the directory and permissions."
+    E028 = (
+        "E028: there is no store at '{target}'. Run `veille ingest SOURCE --db {target}` "
+        "first, or give --db the store you ingested into."
+    )
 
 
 class VeilleError(Exception):

@@ -58,7 +58,7 @@ def parse_text(
     first, sep, rest = body.partition("\n")
     if sep and rest.startswith("\n") and rest.strip() and len(first) < 300:
         title, body = first.strip(), rest.strip()
-    ident = article_id or (Path(source).stem if source != STDIN else _content_id(body))
+    ident = article_id or (Path(source).stem if source != STDIN else content_id(body))
     return Article(text=body, id=ident, title=title, published=published, source=source)
 
 
@@ -97,7 +97,7 @@ def article_from_record(
         return Failure(source, record_ref, published.reason)
     return Article(
         text=unquote_csv_field(record["text"].strip()),
-        id=record.get("id") or _content_id(record["text"]),
+        id=record.get("id") or content_id(record["text"]),
         title=title,
         published=published,
         url=record.get("url"),
@@ -150,5 +150,6 @@ def _decode(raw: bytes, source: str) -> str | Failure:
         return Failure(source, None, Errors.E003.format(path=source, position=exc.start))
 
 
-def _content_id(text: str) -> str:
+def content_id(text: str) -> str:
+    """Return a short stable id for a text (the first 16 hex digits of its SHA-1)."""
     return hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
