@@ -98,7 +98,9 @@ def test_failures_are_kept_once_with_their_reason(store: Store, pipeline: Any) -
     ({"country": "BFA"}, {"ASSAULT", "AGREE"}),
     ({"since": date(2023, 3, 11), "until": date(2023, 3, 11)}, {"PROTEST", "AGREE"}),
     ({"since": date(2023, 3, 15)}, set()),
-    ({"place": "djibo"}, {"ASSAULT"}),
+    # The promise "de renforcer la sécurité de la ville" names no place: it takes the town
+    # the story happens in.
+    ({"place": "djibo"}, {"ASSAULT", "AGREE"}),
     ({"actor": "tcd"}, {"CONSULT"}),
     ({"actor": "x' OR '1'='1"}, set()),  # bound, never spliced into the SQL
     ({"place": "100%"}, set()),
