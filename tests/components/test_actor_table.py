@@ -478,6 +478,10 @@ ROWS = [
      "2023-03-16", "USA", "GOV", None),
     ("Assimi Goïta a reçu les partis politiques. Son gouvernement prépare une nouvelle "
      "Constitution.", "2022-06-20", "MLI", "GOV", None),
+    # ---- an unknown name keeps what its description said ----
+    ("Le soldat russe Ivan Petrovitch Kalinine a été arrêté à Kharkiv. Le tribunal a "
+     "entendu des témoins. Ivan Petrovitch Kalinine a reconnu les faits.",
+     "2023-03-15", "RUS", "MIL", None),
     # ---- coordinated nationalities: one actor per country (the first is checked) ----
     ("Les ministres nigérien et béninois de l'Intérieur se sont réunis à Cotonou.",
      "2023-03-15", "NER", "GOV", None),

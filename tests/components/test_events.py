@@ -118,6 +118,11 @@ ROWS = [
      "CONSULT", "RUS", "MLI", "actual"),
     ("partitive object", "Des hommes armés ont attaqué des gendarmes ivoiriens.",
      "ASSAULT", None, "CIV", "actual"),
+    # a possessive inside a clause belongs to the subject above it, not to the last subject
+    ("clause possessive", "Le Maroc a protesté. Le Tchad a annoncé que ses soldats ont "
+     "attaqué une base de Boko Haram.", "ASSAULT", "TCD", "IMG", "actual"),
+    ("clause possessive", "Le Maroc a protesté. La Russie nie que ses troupes ont bombardé "
+     "des civils ukrainiens.", "ASSAULT", "RUS", "UKR", "negated"),
     # coordinated nationality adjectives name one party each
     ("coordinated nationalities", "Les présidents ivoirien, ghanéen et togolais ont condamné "
      "le coup d'État.", "ACCUSE", "TGO", None, "actual"),

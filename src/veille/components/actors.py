@@ -18,7 +18,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from ..factories import make_factory
-from ..frames import text_sentence
+from ..frames import subject_of, text_sentence
 from ..knowledge import ActorKnowledge, fold, is_case_sensitive
 from ..lexicon import load_lexicon
 from ..model import Actor, Entity
@@ -187,6 +187,7 @@ class ActorResolver:
                 self.by_token.setdefault(i, m)
         self.main_country: str | None = doc._.main_country
         self._subjects: list[tuple[int, list[Actor], bool]] | None = None
+        self._described: dict[str, tuple[str, str | None]] | None = None
 
     # -- noun phrases -------------------------------------------------------------------------
 
@@ -284,9 +285,17 @@ class ActorResolver:
                             and (c := self.kb.country_by_demonym(t.text)) is not None), None)
         if country is None and actor.kind == "armed":
             return Actor(name=actor.name, country=None, sector=sector, kind="armed")
-        if country is None and head.lower_ in {"pays", "gouvernement"}:
+        if country is None:
+            # "son pays", "ses troupes", "leur armée": the possessor's.
             country = self._possessor_country(head)
         kind = actor.kind if actor.kind != "role" else "description"
+        if country is None and actor.kind == "per":
+            # "Le chef de char russe Vadim Shishimarin ... Shishimarin a été condamné": an
+            # unknown name keeps what its description said anywhere in the article.
+            described = self.described_names().get(_name_key(actor.name))
+            if described is not None:
+                country, sector = described[0], sector or described[1]
+                kind = "description"
         if country is None and self.main_country is not None:
             # Unqualified ("l'armée", "des civils"): the article's country, a guess that an
             # explicit party elsewhere in the frame overrides.
@@ -296,6 +305,40 @@ class ActorResolver:
         person = actor.person or self._named_earlier(head, country, sector)
         return Actor(name=actor.name, country=country, sector=sector or "GOV",
                      person=person, kind=kind)
+
+    def described_names(self) -> dict[str, tuple[str, str | None]]:
+        """Return the country and sector the text gives unknown names by describing them.
+
+        "le chef de char russe Vadim Shishimarin", "Oleksandr Shelipov, un civil ukrainien":
+        a demonym in the phrase the name is apposed to, or in its own apposition.
+        """
+        if self._described is None:
+            self._described = {}
+            for m in self.mentions:
+                if m.label != "PER" or m.actor.kind != "per":
+                    continue
+                root = self.doc[m.start:m.end].root
+                phrases = [c for c in root.children if c.dep_ == "appos"]
+                if root.dep_ in {"appos", "flat:name", "nmod"} and root.head.pos_ == "NOUN":
+                    phrases.append(root.head)
+                for phrase in phrases:
+                    found = self._description_of(phrase)
+                    if found is not None:
+                        self._described.setdefault(_name_key(m.actor.name), found)
+                        break
+        return self._described
+
+    def _description_of(self, head: Token) -> tuple[str, str | None] | None:
+        country = sector = None
+        for token, _ in _np_tokens(head):
+            m = self.by_token.get(token.i)
+            if m is None:
+                continue
+            if m.label == "ROLE" and sector is None:
+                sector = m.actor.sector
+            if m.label == "DEMONYM" and country is None:
+                country = m.actor.country
+        return (country, sector) if country else None
 
     def _named_earlier(self, head: Token, country: str | None, sector: str | None) -> str | None:
         """Return the person a description refers back to ("le chef de la diplomatie russe").
@@ -329,8 +372,25 @@ class ActorResolver:
     def _possessor_country(self, head: Token) -> str | None:
         if not any(c.dep_ == "det" and "Poss=Yes" in str(c.morph) for c in head.children):
             return None
-        antecedent = self.antecedent(head)
+        antecedent = self.clause_possessor(head) or self.antecedent(head)
         return antecedent.country if antecedent else None
+
+    def clause_possessor(self, head: Token) -> Actor | None:
+        """Return whom "ses troupes" belong to in a clause another subject governs.
+
+        "La Russie nie que ses troupes ciblent des civils": the subject of the verb above the
+        clause holding the possessive, before any earlier subject of the text.
+        """
+        t = head
+        while t.head != t and t.dep_ not in {"ccomp", "xcomp", "advcl", "acl:relcl"}:
+            t = t.head
+        if t.head == t:
+            return None
+        subject, _ = subject_of(t.head)
+        if subject is None or subject.i == head.i or subject.pos_ == "PRON":
+            return None
+        actors = self.resolve(subject, with_conjuncts=False)
+        return actors[0] if actors else None
 
     # -- pronouns and salience ----------------------------------------------------------------
 
@@ -434,6 +494,12 @@ def _link_short_names(doc: Doc, mentions: list[ActorMention]) -> list[ActorMenti
                     full, name=actor.name, start=actor.start, end=actor.end))
         out.append(m)
     return out
+
+
+def _name_key(name: str) -> str:
+    """Return the surname a name is known by in one article ("Vadim Shishimarin" -> shishimarin)."""
+    words = fold(name).lower().split()
+    return words[-1] if words else ""
 
 
 def referred(actor: Actor, kind: str) -> Actor:
