@@ -13,7 +13,7 @@ _KEYS = ("reporting_verbs", "claim_verbs", "attribution_markers", "claim_words",
          "future_auxiliaries", "future_words", "negation_words", "denial_verbs",
          "background_markers", "blocking_governors", "target_verbs", "target_nouns",
          "victim_verbs", "count_nouns", "light_verbs", "statement_nouns", "intention_verbs",
-         "aspectual_verbs", "generic_subjects", "nationals_nouns")
+         "aspectual_verbs", "generic_subjects", "nationals_nouns", "descriptive_participles")
 
 
 @dataclass(frozen=True)
@@ -40,6 +40,7 @@ class Modality:
     aspectual_verbs: frozenset[str]
     generic_subjects: frozenset[str]
     nationals_nouns: frozenset[str]
+    descriptive_participles: frozenset[str]
 
 
 @functools.lru_cache(maxsize=1)

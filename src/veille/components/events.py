@@ -163,6 +163,10 @@ class _DocCoder:
         de", "refuser de" it is a purpose or a possibility. A participle modifying a noun ("un
         communiqué signé") is an event only when that noun is a party to it ("les soldats tués").
         """
+        # "des hommes armés", "des groupes islamistes armes": a participle that describes.
+        if fold(token.lower_) in self.modality.descriptive_participles and not any(
+                c.dep_.startswith("aux") for c in token.children):
+            return False
         if token.pos_ == "NOUN":
             # "des avions de combat": a bare "de" complement of another noun classifies it.
             if (token.dep_ == "nmod" and frames.case_of(token) == "de"
