@@ -18,16 +18,12 @@ from __future__ import annotations
 import argparse
 import json
 import statistics
-import sys
 import time
 import tracemalloc
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
-
-from veille.geo import gazetteer as gazetteer_module  # noqa: E402
-from veille.geo.gazetteer import Gazetteer  # noqa: E402
-from veille.geo.geoparser import Geoparser  # noqa: E402
+from veille.geo import gazetteer as gazetteer_module
+from veille.geo.gazetteer import Gazetteer
+from veille.geo.geoparser import Geoparser
 
 # Names as they come out of French news, with the context countries of a Sahel story: towns,
 # regions, exonyms, homonyms, and names that are no place at all.
