@@ -136,6 +136,9 @@ ROWS = [
     # an unnamed rights group is an NGO
     ("rights group", "La décision a été dénoncée par des organisations de défense des droits "
      "humains.", "ACCUSE", "NGO", None, "actual"),
+    # an attack on a thing in a country the story names is coded against that country
+    ("target without a party", "Au Niger, des inconnus ont incendié un convoi de camions.",
+     "ASSAULT", None, "NER", "actual"),
     # a headline's topic label is not an actor
     ("headline topic", "Burkina : le Ghana a livré des vivres à Ouagadougou",
      "AID", "GHA", None, "actual"),

@@ -570,7 +570,8 @@ class _DocCoder:
         # names, it is coded against that country's unidentified victims (see
         # _unidentified_parties), as ACLED codes "Civilians (Burkina Faso)".
         if not any(a.country for a in actors + recipients) and not (
-                violent and actors and not recipients and self._sentence_country(token)):
+                violent and not recipients and (actors or self._hits_something(token))
+                and self._sentence_country(token)):
             return None
         # (Parties acting together, "X et Y ont signé un accord", are each other's recipient.)
         if self.onto.types[rule.event].needs_recipient and not recipients and len(actors) < 2:
@@ -583,6 +584,14 @@ class _DocCoder:
         event.evidence = self._evidence(token, actors + recipients, sent)
         return Candidate(event=event, token=token, sentence=self.sent_index.get(sent.start, 0),
                          in_title=token.idx < self.title_end, rule=rule, misread=misread)
+
+    def _hits_something(self, token: Token) -> bool:
+        """Return whether a violent trigger names what it hit ("attaque du convoi", "la mine
+        attaquée"), even where that thing is no actor."""
+        if _verbal(token) or self._bare_participle(token):
+            return bool(self._slot_tokens("obj", token, nested=False))
+        return any(c.dep_ == "nmod" and frames.case_of(c) in GENITIVE | {"contre"}
+                   for c in token.children)
 
     def _sentence_country(self, token: Token) -> str | None:
         """Return the country of a place named in the trigger's sentence, else the article's."""
