@@ -437,10 +437,37 @@ NOTHING = [
     ("Il a été libéré après deux semaines de détention.", WED),
     ("L'année a été difficile et le mois s'annonce pire.", WED),
     ("Les années 1990 ont été marquées par la rébellion touarègue.", WED),
+    # counted from another event, not from a date
+    ("Quelques jours après que le président a parlé, un ministre s'est rendu à Gao.", WED),
+    # the eve of an event is no date
+    ("À la veille des élections, la tension monte à Bamako.", WED),
+]
+
+# Dates told from the text's previous date, not from the publication date.
+SEQUELS = [
+    ("La Mauritanie a reconnu Israël en 1999 et a rompu les liens dix ans plus tard.", WED,
+     "dix ans plus tard", "2009", "year", _x(REL, direction=None)),
+    ("L'attaque a eu lieu le 12 mars 2022. Le lendemain, l'armée a riposté.", WED,
+     "Le lendemain", "2022-03-13", "day", REL),
+    ("Les élections se sont tenues le 3 juin 2021 ; la veille, un candidat a été arrêté.", WED,
+     "la veille", "2021-06-02", "day", REL),
+    ("Le sommet s'est tenu en juillet 2021. Le mois suivant, les ministres se sont revus.", WED,
+     "Le mois suivant", "2021-08", "month", REL),
+    ("Il a été arrêté en 2017 et libéré deux ans après.", WED, "deux ans après", "2019", "year",
+     REL),
+    ("Le cessez-le-feu a été signé le 5 mai 2020, trois jours plus tôt que prévu.", WED,
+     "trois jours plus tôt", "2020-05-02", "day", REL),
+    ("L'accord a été signé en 2015 ; l'année suivante, les combats ont repris.", WED,
+     "l'année suivante", "2016", "year", REL),
+    # nothing before to count from: the expression stays, unresolved
+    ("Le lendemain, l'armée a riposté.", WED, "Le lendemain", None, None, REL),
+    # a day counted from a year cannot be resolved
+    ("En 2019, des combats ont éclaté. Le lendemain, l'armée a riposté.", WED,
+     "Le lendemain", None, None, REL),
 ]
 
 ROWS = (ABSOLUTE + RANGES + RELATIVE_DAYS + WEEKDAYS + PERIODS + DURATIONS + ANCHORS
-        + NIGHTS_AND_RECENT + NO_PUBLICATION_DATE
+        + NIGHTS_AND_RECENT + NO_PUBLICATION_DATE + SEQUELS
         + [(sentence, published, None, None, None, {}) for sentence, published in NOTHING])
 
 

@@ -32,6 +32,7 @@ from .temporal_rules import (
     Patterns,
     TimeLexicon,
     add_months,
+    alternation,
     iso_month,
     iso_year,
     load_time_lexicon,
@@ -168,6 +169,16 @@ class FrenchTimeGrammar:
         ]
         self.rules = [_Rule(name, re.compile(rx), fn, _TRIGGERS[name])
                       for name, rx, fn in rules]
+        # Dates told from the previous date of the text, not from the publication date: "le
+        # lendemain", "dix ans plus tard", "l'année suivante".
+        sequel = alternation(lex.sequels)
+        self.sequel = re.compile(
+            # "à la veille des élections" is the eve of an event, not a date.
+            rf"{BEGIN}(?:(?P<day>{alternation(lex.sequel_days)})(?!{SP}d(?:e|u|es|{APOS})\b)"
+            rf"|(?P<num>{p.number}){SP}(?P<unit>{p.unit}){SP}(?P<dir>{sequel})"
+            rf"|(?:l{APOS}|le{SP}|la{SP})(?P<punit>{p.unit}){SP}(?P<pdir>{sequel})){END}")
+        self.sequel_word = re.compile(
+            rf"{BEGIN}(?:{alternation(lex.sequel_days)}|{sequel}){END}")
         self.anchor_before = re.compile(
             rf"{BEGIN}(?P<a>{p.anchor})(?:{SP}|(?<=['’ʼ])){_ARTICLE}\Z")
         self.anchor_start = re.compile(rf"(?P<a>{p.anchor}){END}")
@@ -229,7 +240,71 @@ class FrenchTimeGrammar:
         for tv in chosen:
             self._attach_anchor(lower, text, tv, previous_end)
             previous_end = tv.end
-        return chosen
+        return self._sequels(lower, text, chosen)
+
+    def _sequels(self, lower: str, text: str, chosen: list[TimeValue]) -> list[TimeValue]:
+        """Add the dates told from the text's previous date ("le lendemain", "dix ans plus
+        tard"): resolved when that date is precise enough, kept unresolved otherwise."""
+        out = list(chosen)
+        # The closing words are rare: look for them first, then match backwards from each.
+        matches: dict[int, re.Match[str]] = {}
+        for hit in self.sequel_word.finditer(lower):
+            # (a few characters past the word, for the look-aheads: "la veille des ...")
+            window_end = min(len(lower), hit.end() + 12)
+            for m in self.sequel.finditer(lower, max(0, hit.start() - 60), window_end):
+                if m.end() == hit.end():
+                    matches.setdefault(m.start(), m)
+                    break
+        for m in (matches[k] for k in sorted(matches)):
+            if any(not (m.end() <= c.start or m.start() >= c.end) for c in out):
+                continue
+            # "deux ans après" ends its phrase; "quelques jours après que ..." counts from
+            # another event, which the text does not date.
+            follows = lower[m.end():m.end() + 3].lstrip()
+            if (m.group("dir") or "").startswith("apr") and follows[:1].isalpha():
+                continue
+            before = [c for c in chosen if c.end <= m.start() and c.value and c.anchor == "at"]
+            ref = before[-1] if before else None
+            value, precision = self._sequel_value(m, ref)
+            # No direction: "le lendemain" is later than the text's date, not than the
+            # publication; the value alone tells past from future.
+            out.append(_tv(m, text, value=value, precision=precision, relative=True))
+        out.sort(key=lambda tv: tv.start)
+        return out
+
+    def _sequel_direction(self, m: re.Match[str]) -> str:
+        if m.group("day"):
+            return "future" if self.lex.sequel_days[normalize(m.group("day"))] > 0 else "past"
+        return self.lex.sequels[normalize(m.group("dir") or m.group("pdir"))]
+
+    def _sequel_value(self, m: re.Match[str],
+                      ref: TimeValue | None) -> tuple[str | None, str | None]:
+        if ref is None or ref.value is None or ref.precision is None:
+            return None, None
+        sign = 1 if self._sequel_direction(m) == "future" else -1
+        if m.group("day"):
+            if ref.precision != "day":
+                return None, None
+            d = date.fromisoformat(ref.value) + timedelta(
+                days=self.lex.sequel_days[normalize(m.group("day"))])
+            return d.isoformat(), "day"
+        count = self.lex.number(m.group("num")) if m.group("num") else 1
+        unit = self.lex.units[normalize(m.group("unit") or m.group("punit"))]
+        if count is None:
+            return None, None
+        parts = [int(x) for x in ref.value.split("-")]
+        if unit == "year":
+            year = parts[0] + sign * count
+            return (iso_year(year), "year") if ref.precision == "year" else (
+                iso_month(year, parts[1]), "month")
+        if unit == "month" and ref.precision in ("month", "day"):
+            y, mo = add_months(parts[0], parts[1], sign * count)
+            return iso_month(y, mo), "month"
+        if unit in ("day", "week") and ref.precision == "day":
+            days = count * (7 if unit == "week" else 1)
+            d = date.fromisoformat(ref.value) + timedelta(days=sign * days)
+            return d.isoformat(), "day"
+        return None, None
 
     def _attach_anchor(self, lower: str, text: str, tv: TimeValue, previous_end: int) -> None:
         """Mark a date that follows "depuis"/"jusqu'au" as the start/end of a span."""

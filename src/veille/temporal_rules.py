@@ -54,6 +54,9 @@ SCHEMAS: dict[str, dict[str, Field]] = {
                 "unit": Field(str, True, allowed=frozenset({"week", "weekend", "month", "year"}))},
     "recent_leads": {"name": Field(str, True), "forms": _STRS, "needs_number": Field(bool)},
     "year_followers": {"name": Field(str, True), "forms": _STRS},
+    "sequel_days": {"name": Field(str, True), "offset": Field(int, True), "forms": _STRS},
+    "sequels": {"name": Field(str, True), "forms": _STRS,
+                "direction": Field(str, True, allowed=_DIRECTIONS)},
 }
 
 # Whitespace inside an expression: spaces, tabs, non-breaking spaces and at most one line
@@ -151,6 +154,8 @@ class TimeLexicon:
     current_periods: dict[str, str]
     recent_leads: dict[str, bool]
     year_followers: frozenset[str]
+    sequel_days: dict[str, int]
+    sequels: dict[str, str]
 
     def number(self, text: str) -> int | None:
         """Return the value of a count written in digits or words ("vingt-quatre" is 24)."""
@@ -238,6 +243,8 @@ def build_lexicon(raw: Any, *, path: str = TIME_FILE) -> TimeLexicon:
         recent_leads={f: bool(e.get("needs_number")) for e in data["recent_leads"]
                       for f in _forms(e)},
         year_followers=frozenset(f for e in data["year_followers"] for f in _forms(e)),
+        sequel_days=index("sequel_days", "offset"),
+        sequels=index("sequels", "direction"),
     )
 
 
