@@ -223,6 +223,9 @@ class Event:
     is_lead: bool = False
     trigger: tuple[int, int] | None = None  # offsets of the trigger word(s)
     more_evidence: list[Evidence] = field(default_factory=list)
+    # Counts the text states: {"killed": 12, "injured": 7, "abducted": ..., "arrested": ...};
+    # a kind the text does not count is absent (not 0).
+    casualties: dict[str, int] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         """Return a JSON-ready dict with the keys of the gold format."""
@@ -245,6 +248,7 @@ class Event:
             "evidence": self.evidence.to_dict() if self.evidence else None,
             "more_evidence": [e.to_dict() for e in self.more_evidence],
             "trigger": list(self.trigger) if self.trigger else None,
+            "casualties": dict(self.casualties),
             "is_lead": self.is_lead,
             "rule": self.rule,
             "confidence": self.confidence,

@@ -60,8 +60,9 @@ def test_acled_columns_and_mapping(written: Any) -> None:
     assert attack["country"] == "Burkina Faso" and attack["iso"] == "854"
     assert attack["location"] == "Djibo" and attack["geo_precision"] == "1"
     assert attack["inter2"] == "1"  # the army: state forces
-    assert attack["fatalities"] == ""  # not counted by veille: never a made-up 0
+    assert attack["fatalities"] == "12"  # "tuant douze soldats"
     protest = rows["PLOVER:PROTEST/demo"]
+    assert protest["fatalities"] == ""  # no toll stated: never a made-up 0
     assert (protest["event_type"], protest["sub_event_type"]) == ("Protests", "Peaceful protest")
     assert protest["inter1"] == "6"
 

@@ -16,6 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from .. import frames
+from ..casualties import counts_in
 from ..factories import make_factory
 from ..geo.gazetteer import Gazetteer
 from ..knowledge import ActorKnowledge
@@ -33,6 +34,9 @@ LOGGER = logging.getLogger(__name__)
 FUTURE_TO_AGREE = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}
 LOCATIVE_CASES = {"à", "dans", "en", "près", "vers", "sur", "chez", "au", "aux"}
 GENITIVE = {"de", "du", "des", "d'", "d’"}
+# Which casualty counts an event type carries.
+CASUALTY_KINDS = {"ASSAULT": {"killed", "injured", "abducted"},
+                  "COERCE": {"arrested"}, "PROTEST": {"killed", "injured", "arrested"}}
 # Events that are something said: reported by someone else, they are still said.
 SPEECH_ACTS = {"ACCUSE", "REJECT", "REQUEST", "SUPPORT", "THREATEN", "AGREE", "CONCEDE"}
 # Events that answer what someone said: their target is its author.
@@ -73,7 +77,8 @@ class _DocCoder:
         self.published = published
         self.resolver = ActorResolver(doc, coder.kb)
         self.status = StatusReader(doc, coder.modality, published)
-        self.sent_index = {s.start: i for i, s in enumerate(doc.sents)}
+        self.sentences = list(doc.sents)
+        self.sent_index = {s.start: i for i, s in enumerate(self.sentences)}
         self.times = [(t, self._span(t.start, t.end)) for t in (doc._.times or [])]
         self.places = [(p, self._span(p.start, p.end)) for p in (doc._.places or [])
                        if p.start is not None]
@@ -111,6 +116,7 @@ class _DocCoder:
         for ev in events:
             self._nationals_of_actor(ev)
             self._unidentified_parties(ev)
+            self._casualties(ev)
         return events
 
     def _rules_for(self, token: Token) -> tuple[TriggerRule, ...]:
@@ -729,6 +735,24 @@ class _DocCoder:
             return None
         return Place(name=entry.name, country=code, lat=entry.lat, lon=entry.lon,
                      geonameid=entry.geonameid, kind="country", precision="country")
+
+    def _casualties(self, ev: Event) -> None:
+        """Count the killed, injured, abducted or arrested in the event's own sentences.
+
+        Violence counts its dead, wounded and abducted; coercion its arrests. A title and its
+        lead repeat one toll: the largest count of each kind is kept, not the sum.
+        """
+        kinds = CASUALTY_KINDS.get(ev.event)
+        if not kinds:
+            return
+        found: dict[str, int] = {}
+        for evidence in filter(None, [ev.evidence, *ev.more_evidence]):
+            if evidence.sentence >= len(self.sentences):
+                continue
+            for kind, n in counts_in(self.sentences[evidence.sentence]).items():
+                if kind in kinds:
+                    found[kind] = max(found.get(kind, 0), n)
+        ev.casualties = found
 
     def _nationals_of_actor(self, ev: Event) -> None:
         """Give "citoyens", "ressortissants" whose country the text does not say the actor's."""

@@ -104,7 +104,8 @@ def _casualties_of(toll: Event, attack: Event) -> bool:
         return False
     if toll.status != attack.status:
         return False
-    if not (_codes(toll.recipient) & _codes(attack.recipient)):
+    # (A toll whose victims the parse left unnamed joins too: "sept ont été blessés".)
+    if toll.recipient and not (_codes(toll.recipient) & _codes(attack.recipient)):
         return False
     pa, pb = toll.place, attack.place
     return (pa is None or pb is None or "country" in {pa.kind, pb.kind}

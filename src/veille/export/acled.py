@@ -4,8 +4,9 @@ ACLED codes political violence, demonstrations and strategic developments; PLOVE
 verbal events. Events ACLED would not code as violence or demonstrations become "Strategic
 developments" (sub-event "Agreement", "Arrests", "Change to group/activity" where they mean
 that, "Other" otherwise); ``tags`` keeps the PLOVER type and mode so nothing is lost.
-``fatalities`` stays empty: veille does not count casualties yet (ACLED would write 0 for
-"none reported", which would be a claim).
+``fatalities`` is the number of dead the reports state (the largest count when several
+reports give one); empty when none is stated — ACLED writes 0 for "none reported", which
+from a text that says nothing would be a claim.
 """
 
 from __future__ import annotations
@@ -131,7 +132,7 @@ def acled_row(store: Store, event: dict[str, Any]) -> dict[str, Any]:
         "source": "; ".join(sorted({m["outlet"] for m in mentions if m["outlet"]})),
         "source_scale": "",
         "notes": event["evidence"] or "",
-        "fatalities": "",
+        "fatalities": "" if event.get("killed") is None else int(event["killed"]),
         "tags": tags + f"; status={event['status']}",
         "timestamp": "",
     }

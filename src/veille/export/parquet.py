@@ -8,7 +8,8 @@ from typing import Any
 from ..store import Store
 from .table import event_columns
 
-INTEGER = {"quad_class", "num_mentions", "num_articles", "num_sources", "geonameid"}
+INTEGER = {"quad_class", "num_mentions", "num_articles", "num_sources", "geonameid",
+           "killed", "injured", "abducted", "arrested"}
 FLOAT = {"score", "lat", "lon"}
 DATES = {"date_min", "date_max", "first_seen", "last_seen"}
 

@@ -7,7 +7,7 @@ statements are used, so that both back ends run these statements as they are. Of
 
 from __future__ import annotations
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"  # 2: casualty counts on mentions and events
 
 TABLES: dict[str, str] = {
     "meta": """
@@ -75,7 +75,11 @@ TABLES: dict[str, str] = {
         trigger_end INTEGER,
         rule TEXT,
         confidence FLOAT8,
-        is_lead BOOLEAN NOT NULL""",
+        is_lead BOOLEAN NOT NULL,
+        killed INTEGER,
+        injured INTEGER,
+        abducted INTEGER,
+        arrested INTEGER""",
     "events": """
         event_id TEXT PRIMARY KEY,
         seq BIGINT NOT NULL,
@@ -110,7 +114,11 @@ TABLES: dict[str, str] = {
         first_seen DATE,
         last_seen DATE,
         source_url TEXT,
-        evidence TEXT""",
+        evidence TEXT,
+        killed INTEGER,
+        injured INTEGER,
+        abducted INTEGER,
+        arrested INTEGER""",
     "event_mentions": """
         mention_id TEXT PRIMARY KEY,
         event_id TEXT NOT NULL""",

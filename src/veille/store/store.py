@@ -24,6 +24,8 @@ from .clustering import Profile, Where
 from .database import Database
 from .schema import SCHEMA_VERSION, TABLES, columns, create_statements
 
+CASUALTY_COLUMNS = ("killed", "injured", "abducted", "arrested")
+
 LOGGER = logging.getLogger(__name__)
 
 PRIMARY_KEYS = {
@@ -296,7 +298,8 @@ class BatchWriter:
              (p.precision or p.kind) if p else None, e.cameo, e.quad_class, e.score,
              ev.text if ev else None, ev.start if ev else None, ev.end if ev else None,
              ev.sentence if ev else None, e.trigger[0] if e.trigger else None,
-             e.trigger[1] if e.trigger else None, e.rule, e.confidence, e.is_lead))
+             e.trigger[1] if e.trigger else None, e.rule, e.confidence, e.is_lead,
+             *(e.casualties.get(kind) for kind in CASUALTY_COLUMNS)))
         for role, actors in (("actor", e.actor), ("recipient", e.recipient),
                              ("source", [e.source] if e.source else [])):
             for n, a in enumerate(actors):
@@ -361,6 +364,7 @@ class BatchWriter:
             "num_mentions": 1, "num_articles": 1, "num_sources": 1,
             "first_seen": article.published, "last_seen": article.published,
             "source_url": article.url, "evidence": e.evidence.text if e.evidence else None,
+            **{kind: e.casualties.get(kind) for kind in CASUALTY_COLUMNS},
         }
         if p is not None:
             row |= _place_columns(p)
@@ -380,6 +384,10 @@ class BatchWriter:
                 "date_max": window[1] if window else None}
         if e.status == "actual":
             row["status"] = "actual"
+        # Reports of one event give its toll as they learn it: the largest count stands.
+        for kind in CASUALTY_COLUMNS:
+            if e.casualties.get(kind) is not None:
+                row[kind] = max(row[kind] or 0, e.casualties[kind])
         finer = {"day": 0, "month": 1, "year": 2}
         if e.date and finer.get(e.date_precision or "", 3) < finer.get(
                 row["date_precision"] or "", 3):
