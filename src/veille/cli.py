@@ -606,8 +606,11 @@ def _serve(args: argparse.Namespace) -> int:
     app = create_app(args.db, tiles=args.tiles)
     print(f"Serving {args.db} read-only on http://{args.host}:{args.port}/ (Ctrl-C stops)",
           file=sys.stderr)
-    uvicorn.run(app, host=args.host, port=args.port,
-                log_level=["warning", "info", "debug"][min(args.verbose, 2)])
+    try:
+        uvicorn.run(app, host=args.host, port=args.port,
+                    log_level=["warning", "info", "debug"][min(args.verbose, 2)])
+    finally:
+        app.state.store.close()
     return 0
 
 

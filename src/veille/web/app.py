@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import AsyncIterator, Callable
-from contextlib import asynccontextmanager
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 from urllib.parse import urlsplit
@@ -34,18 +33,14 @@ def create_app(db_url: str, tiles: str | None = None) -> FastAPI:
     """Return the dashboard application over the store at ``db_url`` (opened read-only).
 
     ``tiles`` is a tile server URL template (``https://tile.example/{z}/{x}/{y}.png``); without
-    it the map draws the vendored country outlines and needs no network.
+    it the map draws the vendored country outlines and needs no network. The store stays open
+    for the life of the app (test clients start and stop it many times): whoever created the
+    app closes ``app.state.store`` when done serving.
     """
     tile_origin = _tile_origin(tiles) if tiles else None
     store = open_store(db_url, create=False, read_only=True)
     # Neither the docs pages (they load their scripts from a CDN) nor any writing route.
-    @asynccontextmanager
-    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
-        yield
-        store.close()
-
     app = FastAPI(title="veille", version=__version__, docs_url=None, redoc_url=None,
-                  lifespan=lifespan,
                   description="French news coded as PLOVER events: read-only API over a "
                               "veille store. Every event links to its evidence.")
     app.state.store = store
