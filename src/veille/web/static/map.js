@@ -5,7 +5,8 @@
   "use strict";
   var element = document.getElementById("map");
   var data = JSON.parse(document.getElementById("map-data").textContent);
-  var map = L.map(element, { worldCopyJump: true }).setView([14, 2], 4);
+  // Without a tile layer nothing gives the map its zoom range, and clustering needs one.
+  var map = L.map(element, { worldCopyJump: true, minZoom: 2, maxZoom: 12 }).setView([14, 2], 4);
   // Countries lie in their own pane, under the markers' overlay pane (z-index 400).
   map.createPane("countries").style.zIndex = "350";
 
@@ -43,7 +44,7 @@
   });
   map.addLayer(cluster);
   if (data.events.length) {
-    map.fitBounds(cluster.getBounds(), { maxZoom: 7, padding: [40, 40] });
+    map.fitBounds(cluster.getBounds(), { maxZoom: 7, padding: [40, 40], animate: false });
   }
   window.veilleMap = { map: map, cluster: cluster };
   element.setAttribute("data-markers", String(cluster.getLayers().length));
