@@ -185,3 +185,11 @@ def test_read_only_store_opens_beside_nothing_else(dashboard_db: str) -> None:
         assert store.count_events({"type": "ASSAULT"}) == 1
     finally:
         store.close()
+
+
+def test_veille_serve_refuses_a_missing_store(tmp_path: Any,
+                                              capsys: pytest.CaptureFixture[str]) -> None:
+    from veille.cli import main
+
+    assert main(["serve", "--db", str(tmp_path / "nothing.duckdb")]) == 1
+    assert capsys.readouterr().err.startswith("Error: E028: there is no store at")
