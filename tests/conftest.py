@@ -168,3 +168,34 @@ def week_store(store, pipeline, week_articles):  # type: ignore[no-untyped-def]
 
     ingest([], store, pipeline, records=week_articles, batch_size=2)
     return store
+
+
+# --- the dashboard: a store written once, then served read-only ---------------------------------
+
+# A report whose title and text carry an HTML script and an SQL injection, quoted on a placard:
+# the dashboard must show them as text and filters made of them must match nothing.
+HOSTILE_REPORT = {
+    "url": "https://bamako-direct.example/coupures", "source": "Bamako Direct",
+    "published": "2023-03-17",
+    "title": "Coupures d'électricité : <script>alert(1)</script> à Bamako",
+    "text": "Des centaines de Maliens ont manifesté jeudi à Bamako contre les coupures "
+            "d'électricité, brandissant une pancarte « ' OR 1=1 -- <script>alert(1)</script> ». "
+            "Le Premier ministre malien a reçu vendredi les représentants des manifestants."}
+
+
+@pytest.fixture(scope="session")
+def dashboard_db(pipeline, tmp_path_factory: pytest.TempPathFactory) -> str:  # type: ignore[no-untyped-def]
+    """Return a closed DuckDB store of WEEK_REPORTS and HOSTILE_REPORT, for the web tests."""
+    from veille.corpus import ingest
+    from veille.ingest.files import article_from_record
+    from veille.store import open_store
+
+    path = str(tmp_path_factory.mktemp("dashboard") / "dashboard.duckdb")
+    articles = [article_from_record(r, where="dashboard", source="dashboard")
+                for r in [*WEEK_REPORTS, HOSTILE_REPORT]]
+    store = open_store(path)
+    try:
+        ingest([], store, pipeline, records=articles, batch_size=2)
+    finally:
+        store.close()
+    return path

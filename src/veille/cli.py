@@ -26,6 +26,7 @@ examples:
   veille extract examples/seed.txt --published 2023-02-08 --format table
   veille ingest examples/news/ && veille events
   veille export --format acled -o events.csv
+  veille serve
   veille eval examples/seed.gold.jsonl --articles examples/seed.jsonl
   veille gazetteer import ML.zip
 """
@@ -72,6 +73,18 @@ examples:
   veille eval examples/seed.gold.jsonl --articles examples/seed.jsonl
   veille eval gold.jsonl --articles articles.jsonl --errors
   veille extract articles.jsonl > pred.jsonl && veille eval gold.jsonl --pred pred.jsonl --json
+"""
+
+SERVE_EPILOG = """\
+examples:
+  veille serve
+  veille serve --db /data/sahel.duckdb --port 8080
+  veille serve --db postgresql://veille@127.0.0.1/veille
+  veille serve --tiles 'https://tile.openstreetmap.org/{z}/{x}/{y}.png'
+
+Then open http://127.0.0.1:8000/ (map), /timeline, /network, /events; the JSON API is under
+/api (events, events/ID, articles/KEY, actors, stats) and described at /openapi.json.
+The store is opened read-only. It listens on 127.0.0.1 only unless --host says otherwise.
 """
 
 GAZETTEER_EPILOG = """\
@@ -174,6 +187,20 @@ def build_parser() -> argparse.ArgumentParser:
     exp.add_argument("-o", "--output", required=True, metavar="FILE")
     _add_filters(exp)
 
+    srv = sub.add_parser(
+        "serve", help="serve the dashboard (map, timeline, actors, articles) and the JSON API",
+        description="Serve a read-only dashboard of the store: a map of the events, a "
+                    "timeline, the actor network, each event with its evidence and each "
+                    "article with what was coded in it; and a JSON API (OpenAPI).",
+        epilog=SERVE_EPILOG, formatter_class=raw)
+    _add_db(srv)
+    srv.add_argument("--host", default="127.0.0.1",
+                     help="address to listen on (default 127.0.0.1: this machine only)")
+    srv.add_argument("--port", type=int, default=8000, help="port (default 8000)")
+    srv.add_argument("--tiles", metavar="URL",
+                     help="a tile server URL template ({z}/{x}/{y}) for the map's background; "
+                          "without it the map draws country outlines and needs no network")
+
     gz = sub.add_parser(
         "gazetteer", help="manage the place gazetteer (import a GeoNames dump)",
         description="Manage the gazetteer the places component reads. The packaged one knows "
@@ -212,6 +239,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _events(args)
         if args.command == "export":
             return _export(args)
+        if args.command == "serve":
+            return _serve(args)
     except VeilleError as exc:
         print(f"Error: {exc}", file=sys.stderr)
         return 1
@@ -566,6 +595,22 @@ def _export(args: argparse.Namespace) -> int:
     finally:
         store.close()
     print(f"Wrote {n} event(s) to {args.output} ({args.format})", file=sys.stderr)
+    return 0
+
+
+def _serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from .web import create_app
+
+    app = create_app(args.db, tiles=args.tiles)
+    print(f"Serving {args.db} read-only on http://{args.host}:{args.port}/ (Ctrl-C stops)",
+          file=sys.stderr)
+    try:
+        uvicorn.run(app, host=args.host, port=args.port,
+                    log_level=["warning", "info", "debug"][min(args.verbose, 2)])
+    finally:
+        app.state.store.close()
     return 0
 
 

@@ -65,6 +65,10 @@ class Errors:
         "E028: there is no store at '{target}'. Run `veille ingest SOURCE --db {target}` "
         "first, or give --db the store you ingested into."
     )
+    E029 = (
+        "E029: --tiles {value!r} is not a tile server URL. Give an http(s) URL template with "
+        "{{z}}, {{x}} and {{y}}, e.g. https://tile.openstreetmap.org/{{z}}/{{x}}/{{y}}.png."
+    )
 
 
 class VeilleError(Exception):

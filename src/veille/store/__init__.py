@@ -14,26 +14,30 @@ DEFAULT_DB = "veille.duckdb"
 __all__ = ["DEFAULT_DB", "Database", "Intake", "Store", "open_database", "open_store"]
 
 
-def open_database(target: str) -> Database:
+def open_database(target: str, *, read_only: bool = False) -> Database:
     """Return a connection to the database ``target`` names (a file path or a URL)."""
     from .postgres import is_postgres_url
 
     if is_postgres_url(target):
         from .postgres import PostgresDatabase
 
-        return PostgresDatabase(target)
+        return PostgresDatabase(target, read_only=read_only)
     from .duckdb import DuckDBDatabase
 
-    return DuckDBDatabase(target)
+    return DuckDBDatabase(target, read_only=read_only)
 
 
-def open_store(target: str = DEFAULT_DB, *, create: bool = True) -> Store:
-    """Open the store at ``target``; create it when needed unless ``create`` is False."""
+def open_store(target: str = DEFAULT_DB, *, create: bool = True,
+               read_only: bool = False) -> Store:
+    """Open the store at ``target``; create it when needed unless ``create`` is False.
+
+    A ``read_only`` store must exist already; its connection refuses every write.
+    """
     from pathlib import Path
 
     from ..errors import Errors, VeilleError
     from .postgres import is_postgres_url
 
-    if not create and not is_postgres_url(target) and not Path(target).exists():
+    if (not create or read_only) and not is_postgres_url(target) and not Path(target).exists():
         raise VeilleError(Errors.E028.format(target=target))
-    return Store(open_database(target))
+    return Store(open_database(target, read_only=read_only), read_only=read_only)

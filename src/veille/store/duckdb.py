@@ -16,13 +16,14 @@ from .database import Database, Row
 class DuckDBDatabase(Database):
     """A DuckDB database file."""
 
-    def __init__(self, path: str | Path, *, connection: Any = None) -> None:
+    def __init__(self, path: str | Path, *, connection: Any = None,
+                 read_only: bool = False) -> None:
         self.target = str(path)
         if connection is not None:
             self.con = connection
             return
         try:
-            self.con = duckdb.connect(str(path))
+            self.con = duckdb.connect(str(path), read_only=read_only)
         except duckdb.Error as exc:
             raise VeilleError(Errors.E023.format(target=path, reason=str(exc).splitlines()[0])) \
                 from exc

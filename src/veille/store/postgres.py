@@ -27,10 +27,14 @@ def _placeholders(sql: str) -> str:
 class PostgresDatabase(Database):
     """A PostgreSQL database."""
 
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, *, read_only: bool = False) -> None:
         self.target = url
         try:
             self.con = psycopg.connect(url, autocommit=True)
+            if read_only:
+                # Every later statement of this session runs in a read-only transaction: the
+                # server itself refuses a write, whatever the SQL.
+                self.con.execute("SET default_transaction_read_only = on")
         except psycopg.Error as exc:
             reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
             raise VeilleError(Errors.E023.format(target=_hide_password(url), reason=reason)) \

@@ -46,6 +46,10 @@ EVENT_FILTERS = {
     "place": "(LOWER(place_name) LIKE ? OR LOWER(admin1) LIKE ? OR country = ?)",
 }
 
+# Tables with rows per article that ``Store.article_rows`` reads: name -> ORDER BY.
+ARTICLE_TABLES = {"mentions": "evidence_start NULLS LAST, mention_id", "places": "position",
+                  "quotes": "position"}
+
 
 @dataclass
 class Intake:
@@ -64,6 +68,27 @@ class Intake:
     def needs_coding(self) -> bool:
         """Return True when the article goes through the pipeline (not a copy, not a failure)."""
         return self.article is not None and self.duplicate_of is None
+
+
+def _event_conditions(filters: dict[str, Any] | None) -> tuple[str, list[Any]]:
+    """Return the WHERE clause of ``filters`` (keys of EVENT_FILTERS) and its bound values."""
+    conditions: list[str] = []
+    params: list[Any] = []
+    for name, value in (filters or {}).items():
+        if value is None:
+            continue
+        if name not in EVENT_FILTERS:
+            raise VeilleError(Errors.E025.format(name=name, allowed=", ".join(EVENT_FILTERS)))
+        if name == "actor":
+            pattern = f"%{str(value).lower()}%"
+            params += [pattern, pattern, pattern]
+        elif name == "place":
+            pattern = f"%{str(value).lower()}%"
+            params += [pattern, pattern, str(value).upper()]
+        else:
+            params.append(value)
+        conditions.append(EVENT_FILTERS[name])
+    return (" WHERE " + " AND ".join(conditions) if conditions else ""), params
 
 
 def _now() -> datetime:
@@ -88,9 +113,12 @@ def outlet_of(article: Article) -> str:
 class Store:
     """A veille store on one database connection."""
 
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, *, read_only: bool = False) -> None:
         self.db = db
-        self._create()
+        if read_only:
+            self._check_version()
+        else:
+            self._create()
 
     # --- schema and runs ------------------------------------------------------------------
 
@@ -98,13 +126,22 @@ class Store:
         with self.db.transaction():
             for statement in create_statements():
                 self.db.execute(statement)
+            self._check_version(insert=True)
+
+    def _check_version(self, *, insert: bool = False) -> None:
+        try:
             found = self.db.query("SELECT value FROM meta WHERE key = ?", ["schema_version"])
-            if not found:
-                self.db.execute("INSERT INTO meta (key, value) VALUES (?, ?)",
-                                ["schema_version", SCHEMA_VERSION])
-            elif found[0][0] != SCHEMA_VERSION:
-                raise VeilleError(Errors.E024.format(target=self.db.target, found=found[0][0],
-                                                     expected=SCHEMA_VERSION))
+        except Exception as exc:
+            # Only a read-only open gets here without the tables; each back end raises its own
+            # "no such table" error, and all mean that this database holds no store.
+            raise VeilleError(Errors.E028.format(target=self.db.target)) from exc
+        if not found and insert:
+            self.db.execute("INSERT INTO meta (key, value) VALUES (?, ?)",
+                            ["schema_version", SCHEMA_VERSION])
+        elif not found or found[0][0] != SCHEMA_VERSION:
+            raise VeilleError(Errors.E024.format(target=self.db.target,
+                                                 found=found[0][0] if found else "none",
+                                                 expected=SCHEMA_VERSION))
 
     def close(self) -> None:
         """Close the database connection."""
@@ -147,35 +184,65 @@ class Store:
     # --- reading ----------------------------------------------------------------------------
 
     def events(self, filters: dict[str, Any] | None = None, *,
-               limit: int | None = None) -> list[dict[str, Any]]:
+               limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
         """Return the events matching ``filters`` (keys of EVENT_FILTERS), oldest first."""
-        conditions: list[str] = []
-        params: list[Any] = []
-        for name, value in (filters or {}).items():
-            if value is None:
-                continue
-            if name not in EVENT_FILTERS:
-                raise VeilleError(Errors.E025.format(name=name,
-                                                     allowed=", ".join(EVENT_FILTERS)))
-            condition = EVENT_FILTERS[name]
-            if name == "actor":
-                pattern = f"%{str(value).lower()}%"
-                params += [pattern, pattern, pattern]
-            elif name == "place":
-                pattern = f"%{str(value).lower()}%"
-                params += [pattern, pattern, str(value).upper()]
-            else:
-                params.append(value)
-            conditions.append(condition)
+        where, params = _event_conditions(filters)
         names = columns("events")
-        sql = f"SELECT {', '.join(names)} FROM events"
-        if conditions:
-            sql += " WHERE " + " AND ".join(conditions)
-        sql += " ORDER BY date_min NULLS LAST, seq"
+        sql = f"SELECT {', '.join(names)} FROM events{where} ORDER BY date_min NULLS LAST, seq"
         if limit is not None:
             sql += " LIMIT ?"
             params.append(int(limit))
+        if offset:
+            sql += " OFFSET ?"
+            params.append(int(offset))
         return list(self.db.query_dicts(sql, names, params))
+
+    def count_events(self, filters: dict[str, Any] | None = None) -> int:
+        """Return how many events match ``filters`` (keys of EVENT_FILTERS)."""
+        where, params = _event_conditions(filters)
+        return int(self.db.query(f"SELECT COUNT(*) FROM events{where}", params)[0][0])
+
+    def event(self, event_id: str) -> dict[str, Any] | None:
+        """Return one event by its id, or None."""
+        names = columns("events")
+        found = list(self.db.query_dicts(
+            f"SELECT {', '.join(names)} FROM events WHERE event_id = ?", names, [event_id]))
+        return found[0] if found else None
+
+    def article(self, article_key: str) -> dict[str, Any] | None:
+        """Return one article by its key, or None."""
+        names = columns("articles")
+        found = list(self.db.query_dicts(
+            f"SELECT {', '.join(names)} FROM articles WHERE article_key = ?", names,
+            [article_key]))
+        return found[0] if found else None
+
+    def article_rows(self, table: str, article_key: str) -> list[dict[str, Any]]:
+        """Return the rows of one article in ``mentions``, ``places`` or ``quotes``."""
+        if table not in ARTICLE_TABLES:
+            raise VeilleError(Errors.E025.format(name=table, allowed=", ".join(ARTICLE_TABLES)))
+        names = columns(table)
+        return list(self.db.query_dicts(
+            f"SELECT {', '.join(names)} FROM {table} WHERE article_key = ? "
+            f"ORDER BY {ARTICLE_TABLES[table]}", names, [article_key]))
+
+    def actors_of_article(self, article_key: str) -> list[dict[str, Any]]:
+        """Return the actor rows of every mention coded from one article."""
+        names = columns("actors")
+        return list(self.db.query_dicts(
+            f"SELECT {', '.join('a.' + n for n in names)} FROM actors a "
+            "JOIN mentions m ON m.mention_id = a.mention_id WHERE m.article_key = ? "
+            "ORDER BY a.start_char NULLS LAST, a.mention_id, a.role, a.position", names,
+            [article_key]))
+
+    def event_of_mentions(self, mention_ids: Sequence[str]) -> dict[str, str]:
+        """Return the event each of ``mention_ids`` belongs to."""
+        if not mention_ids:
+            return {}
+        marks = ", ".join("?" for _ in mention_ids)
+        return dict(self.db.query(
+            f"SELECT mention_id, event_id FROM event_mentions WHERE mention_id IN ({marks})",
+            list(mention_ids)))
 
     def rows(self, table: str) -> list[dict[str, Any]]:
         """Return every row of a table, in primary-key order."""
