@@ -65,6 +65,30 @@ class Errors:
         "E028: there is no store at '{target}'. Run `veille ingest SOURCE --db {target}` "
         "first, or give --db the store you ingested into."
     )
+    E029 = (
+        "E029: {path}: veille batch reads JSONL (.jsonl, .ndjson) and Parquet (.parquet) "
+        "shards of articles. Convert the file, or read it with `veille ingest`."
+    )
+    E030 = "E030: no JSONL or Parquet shard of articles in {inputs}."
+    E031 = (
+        "E031: '{output}' is not empty. Give veille batch a new or empty output directory "
+        "(it never mixes two runs)."
+    )
+    E032 = "E032: unknown engine '{value}'. Allowed: {allowed}."
+    E033 = (
+        "E033: the Spark engine needs pyspark: install it with `pip install -e \".[spark]\"` "
+        "(or use --engine local)."
+    )
+    E034 = (
+        "E034: the Spark engine needs a Java runtime (17 or newer) and found none: install "
+        "one (Debian: `apt-get install default-jre-headless`) or set JAVA_HOME."
+    )
+    E035 = "E035: the Spark job failed: {reason}"
+    E036 = "E036: {where}: the file is not readable Parquet ({reason})."
+    E037 = (
+        "E037: {where}: the Parquet file has no 'text' column, so it does not hold articles "
+        "(its columns: {columns}). Give the articles table of a veille batch output."
+    )
 
 
 class VeilleError(Exception):
