@@ -40,7 +40,7 @@ def run_batch(inputs: list[str], output: str, *, engine: str = "local", workers:
         from .spark import run_spark
 
         master = master or f"local[{max(workers, 1)}]"
-        reports = run_spark(paths, output, master=master, chunk_records=chunk_records,
+        reports, master = run_spark(paths, output, master=master, chunk_records=chunk_records,
                             batch_size=batch_size, model=model)
     else:
         from .local import run_local

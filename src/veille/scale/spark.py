@@ -49,21 +49,29 @@ def check_runtime() -> None:
 
 def run_spark(shard_paths: list[str], output: str, *, master: str = "local[2]",
               partitions: int | None = None, chunk_records: int = 500, batch_size: int = 32,
-              model: str | None = None) -> list[dict[str, Any]]:
-    """Code every record of ``shard_paths`` into ``output`` with Spark; return task reports."""
+              model: str | None = None) -> tuple[list[dict[str, Any]], str]:
+    """Code every record of ``shard_paths`` into ``output`` with Spark.
+
+    Return the report of every task and the master URL the job ran on.
+    """
     check_runtime()
     # The workers must run this interpreter (and so see this veille and its model package).
     os.environ["PYSPARK_PYTHON"] = sys.executable
     os.environ["PYSPARK_DRIVER_PYTHON"] = sys.executable
     from pyspark.sql import SparkSession
 
-    spark = (SparkSession.builder.master(master).appName("veille batch")
-             .config("spark.ui.enabled", "false")
-             .config("spark.ui.showConsoleProgress", "false")
-             .config("spark.sql.execution.arrow.maxRecordsPerBatch", str(chunk_records))
-             .config("spark.python.worker.reuse", "true")
-             .getOrCreate())
-    spark.sparkContext.setLogLevel("WARN")
+    # Inside a running Spark application (spark-submit, a notebook), use its session and
+    # leave it running; otherwise start one for this job and stop it at the end.
+    active = SparkSession.getActiveSession()
+    spark = active or (SparkSession.builder.master(master).appName("veille batch")
+                       .config("spark.ui.enabled", "false")
+                       .config("spark.ui.showConsoleProgress", "false")
+                       .config("spark.python.worker.reuse", "true")
+                       .getOrCreate())
+    if active is None:
+        spark.sparkContext.setLogLevel("WARN")
+    spark.conf.set("spark.sql.execution.arrow.maxRecordsPerBatch", str(chunk_records))
+    used = str(spark.sparkContext.master)
     try:
         records = spark.createDataFrame(_records_rdd(spark, shard_paths), RECORD_SCHEMA)
         n = partitions or spark.sparkContext.defaultParallelism * 2
@@ -79,8 +87,9 @@ def run_spark(shard_paths: list[str], output: str, *, master: str = "local[2]",
         LOGGER.debug("Spark job failed", exc_info=True)
         raise VeilleError(Errors.E035.format(reason=str(exc).splitlines()[0])) from exc
     finally:
-        spark.stop()
-    return [row.asDict() for row in reports]
+        if active is None:
+            spark.stop()
+    return [row.asDict() for row in reports], used
 
 
 def _records_rdd(spark: Any, shard_paths: list[str]) -> Any:
