@@ -193,7 +193,7 @@ def _summary(runs: list[dict[str, Any]]) -> dict[str, Any]:
             "articles_per_s": round(first["articles"] / med, 1),
             "words_per_s": round(first["words"] / med),
             "peak_rss_mb_worker_max": round(max(peaks.values())) if peaks else None,
-            "workers": len(peaks),
+            "workers": max(len(r["peak_rss_mb_per_worker"]) for r in runs),
             "command_wall_s_median": statistics.median(
                 r.get("command_wall_s", float("nan")) for r in runs),
             "command_peak_rss_mb": max(r.get("command_peak_rss_mb", 0) for r in runs)}

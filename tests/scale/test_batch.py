@@ -144,3 +144,28 @@ def test_batch_refuses_a_used_output_and_unknown_inputs(tmp_path: Path) -> None:
         run_batch([str(tmp_path / "a.txt")], str(tmp_path / "new"))
     with pytest.raises(VeilleError, match="E032"):
         run_batch([str(source)], str(tmp_path / "new"), engine="dask")
+
+
+def test_cli_batch_then_ingest(tmp_path: Path, pipeline, monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
+    import veille.pipeline
+    from veille.cli import main
+
+    monkeypatch.setattr(veille.pipeline, "load", lambda *a, **k: pipeline)
+    source = _write_jsonl(tmp_path / "in.jsonl", ARTICLES)
+    out = tmp_path / "out"
+    assert main(["batch", str(source), str(out), "--workers", "2", "--chunk", "2"]) == 0
+    assert "5 record(s)" in capsys.readouterr().err
+    assert len(list((out / "events").glob("*.parquet"))) == 3
+    assert main(["ingest", str(out), "--db", str(tmp_path / "s.duckdb")]) == 0
+    assert main(["batch", str(source), str(out)]) == 1
+    assert "E031" in capsys.readouterr().err
+
+
+def test_spark_engine_says_what_to_install_without_java(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    pytest.importorskip("pyspark")
+    from veille.scale import spark
+
+    monkeypatch.delenv("JAVA_HOME", raising=False)
+    monkeypatch.setattr(spark.shutil, "which", lambda name: None)
+    with pytest.raises(VeilleError, match="E034"):
+        spark.check_runtime()
