@@ -25,6 +25,7 @@ MAIN_EPILOG = """\
 examples:
   veille extract examples/seed.txt --published 2023-02-08 --format table
   veille ingest examples/news/ && veille events
+  veille batch articles.jsonl out/ --workers 2 && veille ingest out/
   veille export --format acled -o events.csv
   veille serve
   veille eval examples/seed.gold.jsonl --articles examples/seed.jsonl
@@ -37,11 +38,29 @@ examples:
   veille ingest news/ feeds/*.rss crawl.warc.gz --workers 2
   veille ingest pages.urls --db postgresql://veille@127.0.0.1/veille
   veille ingest articles.jsonl --db /data/sahel.duckdb --batch-size 128
+  veille ingest out/ articles.parquet
 
-Sources: text files, directories (recursive), HTML pages, .jsonl articles, RSS/Atom feeds
+Sources: text files, directories (recursive), HTML pages, .jsonl and .parquet articles (the
+output directory of veille batch: its articles table), RSS/Atom feeds
 (.rss/.atom/.xml), WARC files (.warc/.warc.gz), and lists of URLs (.urls, or a text file of
 URLs), fetched politely (robots.txt, --fetch-delay between requests to one site).
 Re-ingesting changes nothing. Bad records go to the failures table with their reason.
+"""
+
+BATCH_EPILOG = """\
+examples:
+  veille batch examples/seed.jsonl out/
+  veille batch shards/ out/ --workers 2
+  veille batch shards/ out/ --engine spark --workers 2
+  veille batch shards/ s3://bucket/veille/ --engine spark --master spark://head:7077
+  veille batch shards/ out/ && veille ingest out/ --db corpus.duckdb
+
+INPUT: JSONL (.jsonl, .ndjson) or Parquet (.parquet) files of articles (id, title, text,
+published, url, source, language), or directories of them. OUTPUT: a new directory with three
+Parquet tables, articles/ (one row per record; bad ones with their error), events/ (one row per
+event coded in an article) and mentions/ (actors of events, entities, places, times, quotes,
+with offsets), and _veille_batch.json (counts, seconds, peak RSS per worker). DuckDB reads
+them directly: SELECT * FROM read_parquet('out/events/*.parquet').
 """
 
 EVENTS_EPILOG = """\
@@ -166,6 +185,26 @@ def build_parser() -> argparse.ArgumentParser:
     ing.add_argument("--fetch-timeout", type=float, default=15.0, metavar="SECONDS",
                      help="timeout of one request (default 15)")
 
+    bat = sub.add_parser(
+        "batch", help="code JSONL/Parquet shards into Parquet tables, locally or on Spark",
+        description="Code every article of INPUT shards with the same batch function, in "
+                    "local worker processes or in Spark partitions, and write the articles, "
+                    "events and mentions as Parquet tables under OUTPUT.",
+        epilog=BATCH_EPILOG, formatter_class=raw)
+    bat.add_argument("inputs", nargs="+", metavar="INPUT",
+                     help="a JSONL or Parquet file of articles, or a directory of them")
+    bat.add_argument("output", metavar="OUTPUT", help="a new directory (or URI with spark)")
+    bat.add_argument("--engine", choices=("local", "spark"), default="local",
+                     help="local processes (default) or Spark (pip install -e '.[spark]')")
+    bat.add_argument("--workers", type=int, default=1, metavar="N",
+                     help="worker processes; with spark and no --master: local[N]")
+    bat.add_argument("--master", metavar="URL",
+                     help="Spark master URL (spark://host:7077, yarn, local[4], ...)")
+    bat.add_argument("--chunk", type=int, default=500, metavar="N",
+                     help="records per task and per part file (default 500)")
+    bat.add_argument("--batch-size", type=int, default=32, metavar="N",
+                     help="articles per nlp.pipe batch (default 32)")
+
     evs = sub.add_parser(
         "events", help="list the clustered events of the store",
         description="List the events of the store (one line per real-world event, with its "
@@ -237,6 +276,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _ingest(args)
         if args.command == "events":
             return _events(args)
+        if args.command == "batch":
+            return _batch(args)
         if args.command == "export":
             return _export(args)
         if args.command == "serve":
@@ -525,6 +566,22 @@ def _ingest(args: argparse.Namespace) -> int:
     print(summary.format_text(), file=sys.stderr)
     if summary.read and summary.failed == summary.read:
         print(f"Error: {Errors.E014.format(count=summary.failed)}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def _batch(args: argparse.Namespace) -> int:
+    from .scale.run import run_batch
+
+    manifest = run_batch(args.inputs, args.output, engine=args.engine, workers=args.workers,
+                         master=args.master, chunk_records=args.chunk,
+                         batch_size=args.batch_size)
+    rows = manifest["rows"]
+    print(f"{rows['articles']} record(s) in {manifest['seconds']:.1f} s "
+          f"({manifest['failed']} bad): {rows['events']} event(s), {rows['mentions']} "
+          f"mention(s) written under {args.output}", file=sys.stderr)
+    if rows["articles"] and manifest["failed"] == rows["articles"]:
+        print(f"Error: {Errors.E014.format(count=manifest['failed'])}", file=sys.stderr)
         return 1
     return 0
 

@@ -69,6 +69,30 @@ class Errors:
         "E029: --tiles {value!r} is not a tile server URL. Give an http(s) URL template with "
         "{{z}}, {{x}} and {{y}}, e.g. https://tile.openstreetmap.org/{{z}}/{{x}}/{{y}}.png."
     )
+    E030 = (
+        "E030: {path}: veille batch reads JSONL (.jsonl, .ndjson) and Parquet (.parquet) "
+        "shards of articles. Convert the file, or read it with `veille ingest`."
+    )
+    E031 = "E031: no JSONL or Parquet shard of articles in {inputs}."
+    E032 = (
+        "E032: '{output}' is not empty. Give veille batch a new or empty output directory "
+        "(it never mixes two runs)."
+    )
+    E033 = "E033: unknown engine '{value}'. Allowed: {allowed}."
+    E034 = (
+        "E034: the Spark engine needs pyspark: install it with `pip install -e \".[spark]\"` "
+        "(or use --engine local)."
+    )
+    E035 = (
+        "E035: the Spark engine needs a Java runtime (17 or newer) and found none: install "
+        "one (Debian: `apt-get install default-jre-headless`) or set JAVA_HOME."
+    )
+    E036 = "E036: the Spark job failed: {reason}"
+    E037 = "E037: {where}: the file is not readable Parquet ({reason})."
+    E038 = (
+        "E038: {where}: the Parquet file has no 'text' column, so it does not hold articles "
+        "(its columns: {columns}). Give the articles table of a veille batch output."
+    )
 
 
 class VeilleError(Exception):

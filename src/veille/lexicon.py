@@ -72,6 +72,16 @@ class Lexicon:
         """Return the rules for a lemma, most constrained first (the order of the file)."""
         return self.by_lemma.get((pos, lemma), ())
 
+    @functools.cached_property
+    def trigger_words(self) -> frozenset[str]:
+        """Return every lemma and word form a trigger look-up can match.
+
+        Most words of an article are no trigger: one set look-up tells so before any rule.
+        """
+        return frozenset({lemma for _, lemma in self.by_lemma} | self.by_form.keys()
+                         | self.participles.keys() | self.present_forms.keys()
+                         | self.folded.keys())
+
 
 _SCHEMA = {
     "id": Field(str, required=True),
@@ -179,6 +189,7 @@ def load_lexicon() -> Lexicon:
                    participle_folds=frozenset(fold(f) for f in participles))
 
 
+@functools.lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Return ``text`` in lower case without accents ("enlevées" -> "enlevees")."""
     decomposed = unicodedata.normalize("NFKD", text.lower())

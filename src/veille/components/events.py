@@ -121,6 +121,10 @@ class _DocCoder:
 
     def _rules_for(self, token: Token) -> tuple[TriggerRule, ...]:
         lemma = frames.verb_lemma(token)
+        # Every look-up below is by this lemma or by the word's lower-case form.
+        words = self.lexicon.trigger_words
+        if lemma not in words and token.lower_ not in words:
+            return ()
         if token.pos_ == "VERB" and self.lexicon.candidates("VERB", lemma):
             return self.lexicon.candidates("VERB", lemma)
         # A past participle with its auxiliary is a verb whatever the tagger says ("a

@@ -1,9 +1,10 @@
 """Turn the sources named on the command line into Articles, whatever their kind.
 
 A source is a file or a directory (read recursively, in name order). Each file is read as
-what its name says (``.jsonl``, ``.html``, ``.rss``/``.atom``/``.xml``, ``.warc``/``.warc.gz``,
-``.urls``) or, failing that, as what its first bytes look like; anything else is a plain-text
-article. A bad file or record becomes a Failure with its reason: the others are still read.
+what its name says (``.jsonl``, ``.parquet``, ``.html``, ``.rss``/``.atom``/``.xml``,
+``.warc``/``.warc.gz``, ``.urls``) or, failing that, as what its first bytes look like;
+anything else is a plain-text article. A bad file or record becomes a Failure with its
+reason: the others are still read.
 """
 
 from __future__ import annotations
@@ -28,9 +29,11 @@ SUFFIX_KINDS = {
     ".jsonl": "jsonl", ".ndjson": "jsonl",
     ".html": "html", ".htm": "html", ".xhtml": "html",
     ".rss": "feed", ".atom": "feed", ".xml": "feed",
-    ".warc": "warc", ".urls": "urls",
+    ".warc": "warc", ".urls": "urls", ".parquet": "parquet",
 }
-KINDS = ("text", "jsonl", "html", "feed", "warc", "urls")
+KINDS = ("text", "jsonl", "html", "feed", "warc", "urls", "parquet")
+# A directory written by ``veille batch``: only its articles table holds articles.
+BATCH_MANIFEST = "_veille_batch.json"
 # How much of a file is looked at to tell binary from text and HTML from feeds.
 SNIFF_BYTES = 8192
 
@@ -46,11 +49,14 @@ class ReadSettings:
 def expand(sources: Iterable[str]) -> Iterator[str]:
     """Yield the files named by ``sources``: files as given, directories recursively, sorted.
 
-    Hidden files and directories (``.git``, ``.DS_Store``) are skipped.
+    Hidden files and directories (``.git``, ``.DS_Store``) are skipped. In the output directory
+    of ``veille batch``, only the Parquet files of its ``articles`` table are read.
     """
     for source in sources:
         path = Path(source)
-        if path.is_dir():
+        if path.is_dir() and (path / BATCH_MANIFEST).is_file():
+            yield from (str(p) for p in sorted((path / "articles").glob("*.parquet")))
+        elif path.is_dir():
             for child in sorted(path.rglob("*")):
                 rel = child.relative_to(path)
                 if child.is_file() and not any(p.startswith(".") for p in rel.parts):
@@ -106,6 +112,11 @@ def read_file(path: str, settings: ReadSettings) -> Iterator[Article | Failure]:
         yield Failure(path, None, Errors.E002.format(path=path, reason=exc.strerror))
         return
     kind = kind_of(path, head)
+    if kind == "parquet":
+        from .parquet import read_parquet
+
+        yield from read_parquet(path)
+        return
     if kind == "warc":
         from .warc import read_warc
 
