@@ -199,3 +199,21 @@ def dashboard_db(pipeline, tmp_path_factory: pytest.TempPathFactory) -> str:  # 
     finally:
         store.close()
     return path
+
+
+@pytest.fixture(scope="session")
+def last_subject():  # type: ignore[no-untyped-def]
+    """Return a function giving the subject of a doc's last sentence (found by punctuation, not
+    by the parser; a misparsed sentence gives its first noun or name)."""
+
+    def subject(doc):  # type: ignore[no-untyped-def]
+        last = doc.text.rstrip(". ").rfind(". ")
+        start = (doc.char_span(last + 2, len(doc.text), alignment_mode="expand").start
+                 if last > 0 else 0)
+        tokens = list(doc[start:])
+        for token in tokens:
+            if token.dep_ in {"nsubj", "nsubj:pass"}:
+                return token
+        return next(t for t in tokens if t.pos_ in {"NOUN", "PROPN"})
+
+    return subject

@@ -52,24 +52,12 @@ ROWS = [
 ]
 
 
-def _subject(doc):  # type: ignore[no-untyped-def]
-    """Return the subject of the text's last sentence (by punctuation, not by the parser)."""
-    last = doc.text.rstrip(". ").rfind(". ")
-    start = doc.char_span(last + 2, len(doc.text), alignment_mode="expand").start if last > 0 else 0
-    tokens = list(doc[start:])
-    for token in tokens:
-        if token.dep_ in {"nsubj", "nsubj:pass"}:
-            return token
-    # a misparsed sentence: its first noun or name
-    return next(t for t in tokens if t.pos_ in {"NOUN", "PROPN"})
-
-
 @pytest.mark.parametrize(("text", "published", "code", "sector", "person"), ROWS,
                          ids=[r[0][:40] for r in ROWS])
-def test_subject_resolves(pipeline, text, published, code, sector, person) -> None:  # type: ignore[no-untyped-def]
+def test_subject_resolves(pipeline, last_subject, text, published, code, sector, person) -> None:  # type: ignore[no-untyped-def]
     article = Article(text=text, published=date.fromisoformat(published))
     doc = pipeline.nlp(pipeline.make_doc(article))
-    actors = ActorResolver(doc, ActorKnowledge.load()).resolve(_subject(doc))
+    actors = ActorResolver(doc, ActorKnowledge.load()).resolve(last_subject(doc))
     assert actors, f"no actor for the subject of {text!r}"
     actor = actors[0]
     assert actor.country == code
@@ -79,10 +67,10 @@ def test_subject_resolves(pipeline, text, published, code, sector, person) -> No
         assert actor.person == person
 
 
-def test_unnamed_armed_actors_have_no_country(pipeline) -> None:  # type: ignore[no-untyped-def]
+def test_unnamed_armed_actors_have_no_country(pipeline, last_subject) -> None:  # type: ignore[no-untyped-def]
     doc = pipeline.nlp(pipeline.make_doc(Article(text="Des hommes armés ont attaqué Djibo au "
                                                       "Burkina Faso.")))
-    (actor,) = ActorResolver(doc, ActorKnowledge.load()).resolve(_subject(doc))
+    (actor,) = ActorResolver(doc, ActorKnowledge.load()).resolve(last_subject(doc))
     assert actor.country is None
     assert actor.kind == "armed"
 

@@ -27,6 +27,9 @@ LOGGER = logging.getLogger(__name__)
 
 # Labels of the phrase matcher, in the order a noun phrase prefers them when several are found
 # at the same distance from its head: a named person says more than a description.
+# Mentions inside a description that give it a country ("le ministre malien", "l'armée du
+# Mali", "les soldats de Barkhane"); a role counts when it has one ("casques bleus" -> IGO).
+COUNTRY_CLUES = frozenset({"DEMONYM", "COUNTRY", "SEAT", "ORG", "PERSON", "ROLE"})
 PRIORITY = {"PERSON": 0, "ORG": 1, "ROLE": 2, "DEMONYM": 3, "COUNTRY": 4, "SEAT": 5, "PER": 6}
 # Dependents that stay inside a noun phrase when looking for who it names. Relative clauses,
 # coordinated phrases and clauses are other phrases.
@@ -268,17 +271,9 @@ class ActorResolver:
 
     def _complete(self, actor: Actor, head: Token) -> Actor | None:
         """Give a description or an unknown name the country its phrase or article implies."""
-        country = actor.country
-        sector = actor.sector
-        for token, _ in _np_tokens(head):
-            m = self.by_token.get(token.i)
-            if m is None:
-                continue
-            if m.label == "ROLE" and sector is None:
-                sector = m.actor.sector
-            if country is None and (m.label in {"DEMONYM", "COUNTRY", "SEAT", "ORG", "PERSON"}
-                                    or (m.label == "ROLE" and m.actor.country)):
-                country = m.actor.country
+        clue_country, clue_sector = self._clues(head, COUNTRY_CLUES)
+        country = actor.country or clue_country
+        sector = actor.sector or clue_sector
         if country is None:
             # A demonym swallowed by a longer role ("des instructeurs russes").
             country = next((c.iso3 for t, _ in _np_tokens(head) if t.pos_ == "ADJ"
@@ -329,6 +324,12 @@ class ActorResolver:
         return self._described
 
     def _description_of(self, head: Token) -> tuple[str, str | None] | None:
+        country, sector = self._clues(head, frozenset({"DEMONYM"}))
+        return (country, sector) if country else None
+
+    def _clues(self, head: Token, labels: frozenset[str]) -> tuple[str | None, str | None]:
+        """Return the first country (from mentions labelled ``labels``, or a role that has
+        one when ``labels`` holds ROLE) and the first role's sector in ``head``'s phrase."""
         country = sector = None
         for token, _ in _np_tokens(head):
             m = self.by_token.get(token.i)
@@ -336,9 +337,10 @@ class ActorResolver:
                 continue
             if m.label == "ROLE" and sector is None:
                 sector = m.actor.sector
-            if m.label == "DEMONYM" and country is None:
+            if country is None and m.label in labels and (
+                    m.label != "ROLE" or m.actor.country):
                 country = m.actor.country
-        return (country, sector) if country else None
+        return country, sector
 
     def _named_earlier(self, head: Token, country: str | None, sector: str | None) -> str | None:
         """Return the person a description refers back to ("le chef de la diplomatie russe").
