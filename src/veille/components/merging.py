@@ -43,7 +43,10 @@ def merge_candidates(candidates: list[Candidate], *, has_title: bool) -> list[Ev
         if k.in_title:
             continue
         for t in list(titles):
-            if t.event.event == k.event.event and _codes(t.event.actor) & _codes(k.event.actor):
+            # (A headline that names no actor, "Attaque contre l'armée près de Kaya", is the
+            # lead's event too.)
+            if t.event.event == k.event.event and (
+                    not t.event.actor or _codes(t.event.actor) & _codes(k.event.actor)):
                 _absorb(k.event, t.event, union_recipients=True)
                 k.event.is_lead = True
                 titles.remove(t)

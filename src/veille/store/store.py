@@ -416,6 +416,9 @@ class BatchWriter:
         event_id = "ev" + hashlib.sha1(mention_id.encode("utf-8")).hexdigest()[:16]
         first = e.actor[0] if e.actor else None
         second = e.recipient[0] if e.recipient else None
+        # An unidentified side (what the text left unsaid) gives way to a later report's name.
+        guessed = {f"guess{n}": side is not None and side.kind == "unidentified"
+                   for n, side in ((1, first), (2, second))}
         p = e.place
         row = {
             "event_id": event_id, "seq": seq, "event_type": e.event, "mode": e.mode,
@@ -432,6 +435,7 @@ class BatchWriter:
             "first_seen": article.published, "last_seen": article.published,
             "source_url": article.url, "evidence": e.evidence.text if e.evidence else None,
             **{kind: e.casualties.get(kind) for kind in CASUALTY_COLUMNS},
+            **guessed,  # not columns: kept in memory for the reports joined in this batch
         }
         if p is not None:
             row |= _place_columns(p)
@@ -461,7 +465,10 @@ class BatchWriter:
             row |= {"event_date": e.date, "date_precision": e.date_precision}
         # A report that names who acted (or against whom) completes an event first seen without.
         for n, side in ((1, e.actor), (2, e.recipient)):
-            if row[f"actor{n}_name"] is None and side:
+            named = [a for a in side if a.kind != "unidentified"]
+            if (row[f"actor{n}_name"] is None or row.get(f"guess{n}")) and named:
+                row |= _actor_columns(n, named[0]) | {f"guess{n}": False}
+            elif row[f"actor{n}_name"] is None and side:
                 row |= _actor_columns(n, side[0])
         p = e.place
         rank = clustering.PRECISION_RANK
