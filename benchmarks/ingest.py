@@ -19,26 +19,15 @@ articles/s (articles = good records coded or stored) and the ratio ingest/extrac
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 import statistics
-import sys
 import tempfile
 import time
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parent.parent
-
-
-def _synthetic() -> Any:
-    spec = importlib.util.spec_from_file_location("veille_synthetic",
-                                                  ROOT / "tests" / "synthetic.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["veille_synthetic"] = module
-    spec.loader.exec_module(module)
-    return module
+# (Run as a script, this folder is on sys.path: the corpus helper is its neighbour.)
+from corpus import synthetic as _synthetic
 
 
 def main() -> None:

@@ -33,7 +33,7 @@ LOGGER = logging.getLogger(__name__)
 # Future meetings, support, cooperation and aid are promises: PLOVER codes them AGREE.
 FUTURE_TO_AGREE = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}
 LOCATIVE_CASES = {"à", "dans", "en", "près", "vers", "sur", "chez", "au", "aux"}
-GENITIVE = {"de", "du", "des", "d'", "d’"}
+GENITIVE = frames.PARTITIVES  # the forms of "de", whether partitive or genitive
 # Which casualty counts an event type carries.
 CASUALTY_KINDS = {"ASSAULT": {"killed", "injured", "abducted"},
                   "COERCE": {"arrested"}, "PROTEST": {"killed", "injured", "arrested"}}
