@@ -206,9 +206,9 @@ class Event:
     recipient: list[Actor] = field(default_factory=list)
     date: str | None = None
     date_precision: str | None = None
-    # Where the date comes from: "text" (a time expression of the clause or sentence) or
-    # "story" (an earlier event of the same occasion); None with no date. An undated event is
-    # never given the publication date.
+    # Where the date comes from: "text" (a time expression of the clause or sentence),
+    # "story" (an earlier event of the same occasion) or "publication" (an undated event told
+    # in the passé composé: the month of publication, never its day); None with no date.
     date_source: str | None = None
     place: Place | None = None
     status: str = "actual"

@@ -199,6 +199,38 @@ def test_event_dates_come_from_their_clause(extract) -> None:  # type: ignore[no
     assert by_type["SANCTION"].status == "historical"
 
 
+# Undated news: the passé composé tells of a recent past, so the event takes
+# the month of publication (flagged "publication"); other tenses leave the date empty.
+# (text published 2023-03-15, event type, expected date, expected date_source)
+UNDATED_ROWS = [
+    ("Des hommes armés ont attaqué le poste de police de Djibo.",
+     "ASSAULT", "2023-03", "publication"),
+    ("Deux journalistes ont été arrêtés par la police togolaise.",
+     "COERCE", "2023-03", "publication"),
+    ("Le Burkina Faso a expulsé deux diplomates français.",
+     "SANCTION", "2023-03", "publication"),
+    ("Le ministre malien critique la France.", "ACCUSE", None, None),
+    ("Des jihadistes avaient attaqué le poste de police de Djibo.", "ASSAULT", None, None),
+    ("Le Tchad aurait expulsé l'ambassadeur allemand.", "SANCTION", None, None),
+    ("Le président sénégalais a reçu hier le ministre français.",
+     "CONSULT", "2023-03-14", "text"),
+]
+
+
+@pytest.mark.parametrize(("text", "event", "date", "source"), UNDATED_ROWS)
+def test_undated_news_takes_the_publication_month(  # type: ignore[no-untyped-def]
+        extract, text, event, date, source) -> None:
+    events = [e for e in extract(text).events if e.event == event]
+    assert events, f"no {event} in {text!r}"
+    assert (events[0].date, events[0].date_source) == (date, source)
+
+
+def test_undated_news_without_publication_date_stays_undated(extract) -> None:  # type: ignore[no-untyped-def]
+    events = extract("Des hommes armés ont attaqué le poste de police de Djibo.",
+                     published=None).events
+    assert [(e.event, e.date) for e in events] == [("ASSAULT", None)]
+
+
 def test_support_without_anyone_supported_is_not_coded(extract) -> None:  # type: ignore[no-untyped-def]
     # Praise of a thing with nobody behind it cannot be placed in a dyad.
     result = extract("Le ministre malien a salué la qualité des infrastructures.")

@@ -652,6 +652,12 @@ class _DocCoder:
             if place is not None:
                 ev.place = place
             self._inherit(cand, previous)
+            if ev.date is None and ev.status == "actual" and self._reported_past(cand.token):
+                # News told in the passé composé with no date of its own happened lately:
+                # the month of publication, flagged as such ("publication"), not the day.
+                assert self.published is not None
+                ev.date, ev.date_precision = self.published.isoformat()[:7], "month"
+                ev.date_source = "publication"
             if ev.place is None:
                 ev.place = self._country_place(ev)
             if ev.place is not None and ev.place.kind == "country" and ev.status != "historical":
@@ -815,6 +821,22 @@ class _DocCoder:
         if not ranked or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
             return None
         return first[ranked[0][0]]
+
+    def _reported_past(self, token: Token) -> bool:
+        """Return whether a verb trigger is told in the passé composé ("a attaqué", "ont été
+        tués"), news's tense of the recent past; not the pluperfect ("avaient fui": background)
+        nor the conditional ("aurait attaqué": a claim). (fr_core_news_md tags the passé simple
+        as a present, so it cannot be told apart.)"""
+        if self.published is None or token.pos_ == "NOUN":
+            return False
+        if token.morph.get("VerbForm") == ["Part"]:
+            # In "ont été tués" the tense is that of "ont"; the passive "été" says nothing.
+            auxes = [c for c in token.children if c.dep_ in {"aux:tense", "aux", "aux:pass"}
+                     and c.morph.get("VerbForm") != ["Part"]]
+            return bool(auxes) and all(
+                a.morph.get("Tense") in ([], ["Pres"]) and a.morph.get("Mood") != ["Cnd"]
+                for a in auxes)
+        return False
 
     def _inherit(self, cand: Candidate, previous: list[Candidate]) -> None:
         """Give an event without its own date or place those of the story it continues.
