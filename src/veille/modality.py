@@ -13,7 +13,8 @@ _KEYS = ("reporting_verbs", "claim_verbs", "attribution_markers", "claim_words",
          "future_auxiliaries", "future_words", "negation_words", "denial_verbs",
          "background_markers", "blocking_governors", "target_verbs", "target_nouns",
          "victim_verbs", "count_nouns", "light_verbs", "statement_nouns", "intention_verbs",
-         "aspectual_verbs", "generic_subjects", "nationals_nouns", "descriptive_participles")
+         "aspectual_verbs", "generic_subjects", "nationals_nouns", "descriptive_participles",
+         "wishing_verbs", "irrealis_conjunctions")
 
 
 @dataclass(frozen=True)
@@ -41,6 +42,8 @@ class Modality:
     generic_subjects: frozenset[str]
     nationals_nouns: frozenset[str]
     descriptive_participles: frozenset[str]
+    wishing_verbs: frozenset[str]
+    irrealis_conjunctions: frozenset[str]
 
 
 @functools.lru_cache(maxsize=1)

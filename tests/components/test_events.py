@@ -139,6 +139,11 @@ ROWS = [
     # an attack on a thing in a country the story names is coded against that country
     ("target without a party", "Au Niger, des inconnus ont incendié un convoi de camions.",
      "ASSAULT", None, "NER", "actual"),
+    # a demand made of whoever its "que" clause names
+    ("que clause", "La CEDEAO demande que le Niger libère le président Bazoum.",
+     "REQUEST", "IGO", "NER", "actual"),
+    ("que clause", "Washington réclame que Kigali retire ses troupes de la RD Congo.",
+     "REQUEST", "USA", "RWA", "actual"),
     # a headline's topic label is not an actor
     ("headline topic", "Burkina : le Ghana a livré des vivres à Ouagadougou",
      "AID", "GHA", None, "actual"),
@@ -164,6 +169,35 @@ def test_engine_rule(extract, mechanism, text, event, actor, recipient, status) 
 def test_event_with_no_coded_party_is_not_coded(extract) -> None:  # type: ignore[no-untyped-def]
     # Nobody identifiable acts and nobody identifiable is hit: PLOVER codes nothing.
     assert extract("Des inconnus ont attaqué quelqu'un hier soir.", published=None).events == []
+
+
+# What a "que" clause wants, fears or aims at did not happen: only the demand is an event.
+# (text, event types the text must not yield)
+UNREAL_CLAUSE_ROWS = [
+    ("L'ONU exige que le Mali libère les soldats ivoiriens.", {"RETREAT"}),
+    ("Le Niger veut que la France retire ses troupes.", {"RETREAT", "CONCEDE"}),
+    ("L'opposition craint que l'armée malienne attaque les manifestants.", {"ASSAULT"}),
+    ("Il faut que le Mali signe un accord avec la Mauritanie.", {"SUPPORT", "AGREE"}),
+    ("L'Union africaine demande que le Soudan mette un terme aux bombardements.", {"ASSAULT"}),
+    ("Le Mali a fermé ses écoles avant que les rebelles attaquent la ville de Kidal.",
+     {"ASSAULT"}),
+    ("Les chefs coutumiers ont négocié pour que les jihadistes libèrent les otages maliens.",
+     {"RETREAT"}),
+    ("Le président a tout fait pour que la CEDEAO lève ses sanctions contre le Mali.",
+     {"RETREAT"}),
+]
+
+
+@pytest.mark.parametrize(("text", "absent"), UNREAL_CLAUSE_ROWS)
+def test_wished_or_purposed_clause_is_not_an_event(extract, text, absent) -> None:  # type: ignore[no-untyped-def]
+    assert not {e.event for e in extract(text).events} & absent
+
+
+def test_facts_in_a_que_clause_stay_events(extract) -> None:  # type: ignore[no-untyped-def]
+    # "bien que" concedes a fact; "annoncer que" reports one.
+    for text in ("Bien que l'armée malienne ait attaqué le camp, les rebelles résistent.",
+                 "Le Tchad a annoncé que ses soldats ont attaqué une base de Boko Haram."):
+        assert "ASSAULT" in {e.event for e in extract(text).events}, text
 
 
 def test_purpose_infinitive_is_not_an_event(extract) -> None:  # type: ignore[no-untyped-def]

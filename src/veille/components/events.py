@@ -204,11 +204,27 @@ class _DocCoder:
                 return False
             m = self.modality
             return lemma in m.future_auxiliaries | m.aspectual_verbs | m.claim_verbs
+        if not self._factual_clause(token):
+            return False
         if token.dep_ == "acl" and "VerbForm=Part" in morph and token.head.pos_ == "NOUN":
             return token.head.i in self.resolver.by_token
         # "celui qui envahit ...": a generic subject makes a maxim, not an event.
         subject, _ = frames.subject_of(token)
         return subject is None or subject.lower_ not in self.modality.generic_subjects
+
+    def _factual_clause(self, token: Token) -> bool:
+        """Return False for a "que" clause that is wished, asked for or a mere purpose.
+
+        "L'ONU exige que le Mali libère les soldats" asserts a demand, not a release; "avant
+        que les jihadistes attaquent" and "pour que l'armée se retire" assert nothing.
+        """
+        marks = {c.lower_ for c in token.children if c.dep_ == "mark"}
+        if "que" not in marks and "qu'" not in marks and "qu’" not in marks:
+            return True
+        m = self.modality
+        if token.dep_ == "ccomp" and frames.verb_lemma(token.head) in m.wishing_verbs:
+            return False
+        return not (token.dep_ == "advcl" and marks & m.irrealis_conjunctions)
 
     def _constraints_hold(self, rule: TriggerRule, token: Token) -> bool:
         if rule.reflexive is not None:
@@ -302,6 +318,12 @@ class _DocCoder:
             # is promised.
             return [o for c in token.children if c.dep_ in {"xcomp", "ccomp"}
                     for o in frames.objects(c) + list(frames.prepositional(c, "à"))]
+        if slot == "que_subj":
+            # "l'ONU exige que le Mali libère les soldats": the demand is made of whoever the
+            # "que" clause would have act.
+            return [sub for c in token.children if c.dep_ == "ccomp" and any(
+                        m.dep_ == "mark" and m.lower_ in {"que", "qu'", "qu’"} for m in c.children)
+                    for sub in [frames.subject_of(c)[0]] if sub is not None]
         found = list(frames.prepositional(token, slot))
         if slot == "par" and passive:
             return []
