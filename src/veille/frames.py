@@ -13,6 +13,8 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
+from .modality import load_modality
+
 SUBJ = {"nsubj", "csubj"}
 PASSIVE_SUBJ = {"nsubj:pass"}
 OBJ = {"obj", "iobj"}
@@ -117,6 +119,13 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
                     return after[0], passive
                 continue
             return child, passive
+    if verb.dep_ == "xcomp" and verb.head != verb and (
+            verb_lemma(verb.head) in load_modality().object_control_verbs):
+        # "le Rwanda accuse la RD Congo de bombarder ...": who bombs is the accused.
+        controller = [c for c in verb.head.children if c.dep_ in OBJ] or [
+            c for c in verb.head.children if c.dep_ == "obl:arg" and case_of(c) == "à"]
+        if controller:
+            return controller[0], False
     if verb.dep_ in {"conj", "xcomp"} and verb.head != verb and verb.head.pos_ in {"VERB", "AUX"}:
         subj, _ = subject_of(verb.head, depth + 1)
         return subj, False

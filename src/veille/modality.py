@@ -14,7 +14,8 @@ _KEYS = ("reporting_verbs", "claim_verbs", "attribution_markers", "claim_words",
          "background_markers", "blocking_governors", "target_verbs", "target_nouns",
          "victim_verbs", "count_nouns", "light_verbs", "statement_nouns", "intention_verbs",
          "aspectual_verbs", "generic_subjects", "nationals_nouns", "descriptive_participles",
-         "wishing_verbs", "irrealis_conjunctions")
+         "wishing_verbs", "irrealis_conjunctions", "charge_verbs",
+         "object_control_verbs")
 
 
 @dataclass(frozen=True)
@@ -44,6 +45,8 @@ class Modality:
     descriptive_participles: frozenset[str]
     wishing_verbs: frozenset[str]
     irrealis_conjunctions: frozenset[str]
+    charge_verbs: frozenset[str]
+    object_control_verbs: frozenset[str]
 
 
 @functools.lru_cache(maxsize=1)

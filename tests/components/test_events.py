@@ -144,6 +144,19 @@ ROWS = [
      "REQUEST", "IGO", "NER", "actual"),
     ("que clause", "Washington réclame que Kigali retire ses troupes de la RD Congo.",
      "REQUEST", "USA", "RWA", "actual"),
+    # a charge with no accuser: the court or prosecutor the story has just named
+    ("judicial accuser", "La Cour pénale internationale enquête sur les crimes commis au Mali. "
+     "L'ancien chef de milice est accusé de crimes de guerre.", "ACCUSE", "IGO", "MLI",
+     "actual"),
+    ("judicial accuser", "La justice sénégalaise a ouvert une enquête sur les violences. Deux "
+     "militants de l'opposition sont inculpés.", "ACCUSE", "SEN", None, "actual"),
+    # the act someone is charged with is a claim, done by the accused
+    ("charged act", "L'armée malienne est soupçonnée d'avoir tué des civils près de Mopti.",
+     "ASSAULT", "MLI", None, "claimed"),
+    ("charged act", "Le Rwanda accuse la RD Congo de bombarder son territoire.",
+     "ASSAULT", "COD", None, "claimed"),
+    ("charged act", "Le gouvernement malien accuse la France d'avoir armé les rebelles "
+     "touareg.", "AID", "FRA", "MLI", "claimed"),
     # a headline's topic label is not an actor
     ("headline topic", "Burkina : le Ghana a livré des vivres à Ouagadougou",
      "AID", "GHA", None, "actual"),

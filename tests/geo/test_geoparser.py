@@ -184,6 +184,11 @@ ROWS: list[tuple[str, str, str | None, float | None, float | None, str | None]] 
      -80.24, "city"),
     # --- not places
     ("Le président Emmanuel Macron a parlé longuement.", "Macron", NOT, None, None, None),
+    # a small town abroad that shares the name of a Sahel village the gazetteer lacks
+    ("L'armée malienne est accusée d'avoir tué des civils à Moura.", "Moura", NOT, None, None,
+     None),
+    ("Les soldats nigériens ont été attaqués près d'Ansongo, au Mali.", "Ansongo", "MLI", 15.66,
+     0.50, "village"),
     ("En mars, la situation s'est dégradée.", "mars", NOT, None, None, None),
     ("Lire aussi : le Mali suspend la diffusion de RFI.", "Lire", NOT, None, None, None),
     ("Les Maliens sont inquiets depuis le coup d'État.", "Maliens", NOT, None, None, None),

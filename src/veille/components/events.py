@@ -66,6 +66,9 @@ class EventCoder:
         return doc
 
 
+# How many sentences before a charge its court or prosecutor may have been named.
+JUDICIAL_LOOKBACK = 3
+
 class _DocCoder:
     """The event coder's state for one document."""
 
@@ -115,6 +118,7 @@ class _DocCoder:
         events = merge_candidates(candidates, has_title=bool(self.title_end))
         for ev in events:
             self._nationals_of_actor(ev)
+            self._judicial_accuser(ev)
             self._unidentified_parties(ev)
             self._casualties(ev)
         return events
@@ -796,6 +800,30 @@ class _DocCoder:
             words = set(r.name.lower().split())
             if (r.kind == "guessed" or r.country is None) and words & self.modality.nationals_nouns:
                 ev.recipient[i] = dataclasses.replace(r, country=code, kind="description")
+
+    def _judicial_accuser(self, ev: Event) -> None:
+        """Give a charge with no accuser the court, prosecutor or judge the story has named.
+
+        "L'ancien chef de milice est accusé de crimes de guerre" after "la CPI a ouvert une
+        enquête": charges are brought by justice, and a report names it before, in the same
+        sentence or the few before it, far more often than it repeats it as an agent.
+        """
+        if ev.event != "ACCUSE" or ev.actor or ev.trigger is None:
+            return
+        trigger = self.doc.char_span(*ev.trigger, alignment_mode="expand")
+        if trigger is None:
+            return
+        here = self.sent_index.get(trigger.sent.start, 0)
+        first = self.sentences[max(0, here - JUDICIAL_LOOKBACK)].start
+        recipients = {(a.start, a.end) for a in ev.recipient}
+        for m in reversed(self.resolver.mentions):
+            if m.start >= trigger.start or m.start < first or m.actor.sector != "JUD":
+                continue
+            actors = [a for a in self.resolver.resolve(self.doc[m.end - 1], with_conjuncts=False)
+                      if a.sector == "JUD" and (a.start, a.end) not in recipients]
+            if actors:
+                ev.actor.extend(actors)
+                return
 
     def _unidentified_parties(self, ev: Event) -> None:
         """Name the side the text leaves unsaid as an unidentified actor of the event's country.

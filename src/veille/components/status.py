@@ -129,6 +129,11 @@ class StatusReader:
             if any("Mood=Cnd" in m for m in morphs) and verb.lemma_.lower() not in {"devoir",
                                                                                   "pouvoir"}:
                 return True
+        # "est accusée d'avoir enlevé sa fille": the charged act is the accuser's claim.
+        for verb in {pred, token}:
+            if (verb.dep_ in {"xcomp", "acl", "advcl"} and verb.head != verb
+                    and frames.verb_lemma(verb.head) in self.m.charge_verbs):
+                return True
         words = {t.lower_ for t in token.subtree} | {c.lower_ for c in pred.children}
         return bool(words & self.m.claim_words)
 

@@ -60,7 +60,10 @@ _NOT_PLACES = (
     "nord", "sud", "est", "ouest", "centre",
 )
 NOT_PLACES = frozenset(normalize_name(w) for w in _NOT_PLACES)
-MIN_FAR_POPULATION = 15_000
+# Smallest town kept outside the article's countries: in a neighbour (or when the article
+# names no country at all), and farther away.
+MIN_NEAR_POPULATION = 15_000
+MIN_FAR_POPULATION = 50_000
 # A city inside an organisation's name ("université du Texas", "College de Londres") is
 # trusted without other clues when it is this big.
 MIN_NAME_POPULATION = 100_000
@@ -93,6 +96,8 @@ class Geoparser:
         self.gazetteer = gazetteer or Gazetteer.load()
         self._nlp = nlp
         self._matcher: PhraseMatcher | None = None
+        # The current document's unambiguous names and the country each votes for.
+        self._votes: dict[str, tuple[str, int]] = {}
 
     # ------------------------------------------------------------------ matcher
 
@@ -113,6 +118,7 @@ class Geoparser:
     def find(self, doc: Doc) -> list[Place]:
         """Return the resolved place mentions of ``doc``, in text order."""
         candidates = self._merge(self._candidates(doc))
+        self._votes = {}
         context = self._context(doc, candidates)
         found = [self._place(doc, cand, context) for cand in candidates]
         # Second pass with the first-level regions found ("Floride"): a town of that region
@@ -280,7 +286,24 @@ class Geoparser:
             code = codes.pop() if len(codes) == 1 else None
             if code is not None and c.origin in ("ner", "matcher"):
                 context[code] += 1
+                self._votes[key] = (code, self._votes.get(key, (code, 0))[1] + 1)
         return context
+
+    def _context_without(self, key: str, context: Counter[str]) -> Counter[str]:
+        """Return ``context`` without the votes of the name ``key`` itself.
+
+        A name found only in one small town abroad votes for that town's country; were that
+        vote counted, "Moura" in a story about Mali would make Portugal part of the story.
+        When nothing else names a country, the name's own vote stands.
+        """
+        own = self._votes.get(key)
+        if own is None:
+            return context
+        rest = context.copy()
+        rest[own[0]] -= own[1]
+        rest = +rest  # drop the countries left at zero
+        # Region keys ("USA:FL") come from the names themselves: they are no other country.
+        return rest if any(":" not in code for code in rest) else context
 
     def _choose(self, entries: Sequence[GeoEntry], key: str, *, prefixed: bool,
                 context: Counter[str]) -> GeoEntry | None:
@@ -338,8 +361,13 @@ class Geoparser:
         outside = best.country not in context and not (
             best.countries and any(c in context for c in best.countries))
         if (outside and best.kind in ("city", "village") and best.source != "places.yaml"
-                and best.population < MIN_FAR_POPULATION):
-            return None
+                and gaz.capitals.get(key) != best.country):
+            # Beyond the story's countries and their neighbours, only a town big enough to
+            # be known by name abroad: "Moura" in a story about Mali is not Moura, Portugal.
+            floor = MIN_NEAR_POPULATION if best.country in near or not context else (
+                MIN_FAR_POPULATION)
+            if best.population < floor:
+                return None
         return best
 
     def _place(self, doc: Doc, cand: _Candidate,
@@ -362,6 +390,7 @@ class Geoparser:
             return _to_place(full, entry, kind="region", admin1=None), entry
         entries = gaz.lookup_key(key)
         prefixed = cand.prefix_start is not None
+        context = self._context_without(key, context)
         entry = self._choose(entries, key, prefixed=prefixed, context=context)
         if entry is None and prefixed:
             prefixed = False
