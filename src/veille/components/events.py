@@ -879,12 +879,12 @@ class _DocCoder:
         as a present, so it cannot be told apart.)"""
         if self.published is None or token.pos_ == "NOUN":
             return False
-        if token.morph.get("VerbForm") == ["Part"]:
+        if token.morph.get("VerbForm", []) == ["Part"]:
             # In "ont été tués" the tense is that of "ont"; the passive "été" says nothing.
             auxes = [c for c in token.children if c.dep_ in {"aux:tense", "aux", "aux:pass"}
-                     and c.morph.get("VerbForm") != ["Part"]]
+                     and c.morph.get("VerbForm", []) != ["Part"]]
             return bool(auxes) and all(
-                a.morph.get("Tense") in ([], ["Pres"]) and a.morph.get("Mood") != ["Cnd"]
+                a.morph.get("Tense", []) in ([], ["Pres"]) and a.morph.get("Mood", []) != ["Cnd"]
                 for a in auxes)
         return False
 
