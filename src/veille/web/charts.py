@@ -8,7 +8,8 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from .views import QUAD_CLASSES, UNKNOWN_COLOUR, type_colour
+from ..ontology import QUAD_CLASSES
+from .views import UNKNOWN_COLOUR, type_colour
 
 BAR_AREA = {"width": 960, "height": 260, "left": 40, "bottom": 60, "top": 10}
 

@@ -8,6 +8,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
+from ..ontology import QUAD_CLASSES
 from . import charts, views
 from .app import read
 from .filters import EventFilters, event_filters
@@ -28,7 +29,7 @@ def _render(request: Request, template: str, filters: EventFilters | None, view:
         request, template, status_code=status_code,
         context={"filters": filters, "qs": filters.query_string(), "view": view, "nav": NAV,
                  "types": views.event_types(), "statuses": views.statuses(),
-                 "type_colours": views.TYPE_COLOURS, "quad_classes": views.QUAD_CLASSES,
+                 "type_colours": views.TYPE_COLOURS, "quad_classes": QUAD_CLASSES,
                  **context})
 
 

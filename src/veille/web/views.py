@@ -25,8 +25,6 @@ TYPE_COLOURS = {
     "ACCUSE": "#fdbf6f", "REJECT": "#ff7f00", "THREATEN": "#e6ab02", "PROTEST": "#b15928",
     "SANCTION": "#fb9a99", "MOBILIZE": "#e7298a", "COERCE": "#d95f02", "ASSAULT": "#e31a1c",
 }
-QUAD_CLASSES = {1: ("verbal cooperation", "#1f78b4"), 2: ("material cooperation", "#33a02c"),
-                3: ("verbal conflict", "#ff7f00"), 4: ("material conflict", "#e31a1c")}
 UNKNOWN_COLOUR = "#777777"
 # The map draws at most this many events (the first ones by date); the page says so.
 MAP_LIMIT = 5000
