@@ -1,5 +1,5 @@
 """What the dashboard shows, as plain data: events, an event's evidence, an article, actors,
-counts per day. Both the JSON API and the pages are built from these functions.
+counts per day, a dyad over time. Both the JSON API and the pages are built from these functions.
 
 Every read goes through ``Store``: its filters bind every value, nothing here writes SQL.
 """
@@ -10,7 +10,9 @@ import json
 from collections import Counter
 from datetime import date, timedelta
 from typing import Any
+from urllib.parse import urlencode
 
+from ..analysis.dyads import actor_codes, dyad_series
 from ..export.table import flat
 from ..ontology import load_ontology
 from ..store import Store
@@ -298,3 +300,20 @@ def stats(store: Store, filters: EventFilters) -> dict[str, Any]:
             "events": len(events), "located": located,
             "by_type": dict(by_type.most_common()), "by_country": dict(by_country.most_common()),
             "by_status": dict(by_status.most_common())}
+
+
+# --- dyads --------------------------------------------------------------------------------------
+
+
+def actor_choices(store: Store) -> list[dict[str, str]]:
+    """Return the codes of the store's actors and recipients with their names (the pickers)."""
+    names = actor_codes()
+    return [{"code": code, "name": names.get(code, code)} for code in store.actor_codes()]
+
+
+def dyad(store: Store, a: str, b: str, unit: str) -> dict[str, Any]:
+    """Return the series of a dyad (``veille dyads``), each row with the query of its events."""
+    data = dyad_series(store, a, b, unit=unit).to_dict()
+    for row in data["rows"]:
+        row["events_query"] = urlencode({"dyad": row["direction"], "period": row["period"]})
+    return data
