@@ -74,7 +74,8 @@ def test_events_behind_one_row(dyad_db: str, capsys: pytest.CaptureFixture[str])
 
 
 @pytest.mark.parametrize(("args", "code"), [
-    (["--dyad", "MLI>FRA"], "E050"), (["--period", "2023-W60"], "E049")])
+    (["--dyad", "MLI>FRA"], "E050"), (["--dyad", "MLI-XYZ"], "E047"),
+    (["--dyad", "MLI-MLI"], "E048"), (["--period", "2023-W60"], "E049")])
 def test_bad_dyad_filters_are_one_clean_line(dyad_db: str, args: list[str], code: str,
                                              capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["events", *args, "--db", dyad_db]) == 1

@@ -585,8 +585,15 @@ def _add_filters(parser: argparse.ArgumentParser) -> None:
 
 
 def _filters(args: argparse.Namespace) -> dict[str, Any]:
-    return {name: getattr(args, name) for name in
-            ("since", "until", "country", "type", "actor", "place", "status", "dyad", "period")}
+    filters = {name: getattr(args, name) for name in
+               ("since", "until", "country", "type", "actor", "place", "status", "dyad",
+                "period")}
+    if filters["dyad"]:  # codes that exist, as veille dyads and the dashboard require
+        from .analysis.dyads import check_dyad
+        from .store.store import parse_dyad
+
+        filters["dyad"] = "-".join(check_dyad(*parse_dyad(filters["dyad"])))
+    return filters
 
 
 def _ingest(args: argparse.Namespace) -> int:

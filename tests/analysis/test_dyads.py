@@ -26,6 +26,7 @@ import pytest
 
 from veille.analysis.dyads import (
     COLUMNS,
+    GROUP_NAMES,
     DyadSeries,
     build_series,
     check_code,
@@ -36,6 +37,7 @@ from veille.analysis.dyads import (
 )
 from veille.corpus import ingest
 from veille.errors import VeilleError
+from veille.knowledge import GROUP_CODES
 from veille.store import Store
 
 # period, start, direction, quad1..quad4, cooperation, conflict, net, events, imprecise
@@ -190,6 +192,7 @@ def test_bad_codes_are_refused(a: str, b: str, code: str) -> None:
 
 def test_group_codes_are_sides_too() -> None:
     assert check_code("igo") == "IGO" and check_code(" img ") == "IMG"
+    assert set(GROUP_NAMES) == GROUP_CODES  # a name for every code the actors carry
 
 
 @pytest.mark.parametrize(("filters", "code"), [

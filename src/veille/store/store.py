@@ -38,20 +38,6 @@ PRIMARY_KEYS = {
     "actors": ("mention_id", "role", "position"), "places": ("article_key", "position"),
     "quotes": ("article_key", "position"), "failures": ("source", "record", "reason"),
 }
-# Filters of ``Store.events``: name -> SQL condition with one bound parameter.
-EVENT_FILTERS = {
-    "since": "(date_max IS NULL OR date_max >= ?)",
-    "until": "(date_min IS NULL OR date_min <= ?)",
-    "country": "country = ?",
-    "type": "event_type = ?",
-    "status": "status = ?",
-    "actor": "(LOWER(actor_keys) LIKE ? OR LOWER(actor1_name) LIKE ? OR LOWER(actor2_name) LIKE ?)",
-    "place": "(LOWER(place_name) LIKE ? OR LOWER(admin1) LIKE ? OR country = ?)",
-    # The events ``veille dyads`` counts from one actor to another ("MLI-FRA"), and those it
-    # puts in one period ("2023-02", "2023-W05"): see dyad_condition and PERIOD_CONDITION.
-    "dyad": "",
-    "period": "",
-}
 
 # What a dyad's series counts: events reported as done. A negated event did not happen, and a
 # future one is dated by the day it is planned for, not the day it was announced.
@@ -61,9 +47,28 @@ DYAD_PATTERN = re.compile(r"^([A-Z]{3})-([A-Z]{3})$")
 # taken together: one may name who acted, another against whom).
 _HAS_PARTY = ("event_id IN (SELECT em.event_id FROM event_mentions em JOIN actors x "
               "ON x.mention_id = em.mention_id WHERE x.role = ? AND x.country = ?)")
-# The day an event counts on, as ISO text: its date, or the first day of its month or year.
+# The day an event counts on in a series, as ISO text: its date, or the first day of its month
+# or year (analysis.periods.anchor_day); an undated event is in no period.
 ANCHOR_DAY = "SUBSTR(event_date || '-01-01', 1, 10)"
-PERIOD_CONDITION = f"(event_date IS NOT NULL AND {ANCHOR_DAY} >= ? AND {ANCHOR_DAY} <= ?)"
+
+# Filters of ``Store.events``: name -> SQL condition with its bound parameters.
+EVENT_FILTERS = {
+    "since": "(date_max IS NULL OR date_max >= ?)",
+    "until": "(date_min IS NULL OR date_min <= ?)",
+    "country": "country = ?",
+    "type": "event_type = ?",
+    "status": "status = ?",
+    "actor": "(LOWER(actor_keys) LIKE ? OR LOWER(actor1_name) LIKE ? OR LOWER(actor2_name) LIKE ?)",
+    "place": "(LOWER(place_name) LIKE ? OR LOWER(admin1) LIKE ? OR country = ?)",
+    # The events veille dyads counts from one actor to another ("MLI-FRA"): dyad_condition.
+    "dyad": "",
+    # The events veille dyads puts in one month ("2023-02") or ISO week ("2023-W05").
+    "period": f"(event_date IS NOT NULL AND {ANCHOR_DAY} >= ? AND {ANCHOR_DAY} <= ?)",
+}
+
+# Tables with rows per article that ``Store.article_rows`` reads: name -> ORDER BY.
+ARTICLE_TABLES = {"mentions": "evidence_start NULLS LAST, mention_id", "places": "position",
+                  "quotes": "position"}
 
 
 def dyad_condition(a: str, b: str, *, statuses: Sequence[str] | None = DYAD_STATUSES
@@ -94,9 +99,6 @@ def parse_dyad(value: str) -> tuple[str, str]:
         raise VeilleError(Errors.E050.format(value=value))
     return match.group(1), match.group(2)
 
-# Tables with rows per article that ``Store.article_rows`` reads: name -> ORDER BY.
-ARTICLE_TABLES = {"mentions": "evidence_start NULLS LAST, mention_id", "places": "position",
-                  "quotes": "position"}
 
 
 @dataclass
@@ -134,10 +136,8 @@ def _event_conditions(filters: dict[str, Any] | None) -> tuple[str, list[Any]]:
             continue
         if name == "period":
             first, last = periods.bounds(str(value))
-            conditions.append(PERIOD_CONDITION)
             params += [first.isoformat(), last.isoformat()]
-            continue
-        if name == "actor":
+        elif name == "actor":
             pattern = f"%{str(value).lower()}%"
             params += [pattern, pattern, pattern]
         elif name == "place":
