@@ -217,3 +217,93 @@ def last_subject():  # type: ignore[no-untyped-def]
         return next(t for t in tokens if t.pos_ in {"NOUN", "PROPN"})
 
     return subject
+
+
+# --- dyads: reports between Mali and France, January to March 2023 -------------------------------
+
+# One short report each (two for the rupture of 17 January), written for veille dyads. What the
+# coder makes of each, and so what the dyad series must count (tests/analysis/test_dyads.py):
+DYAD_REPORTS = [
+    # SUPPORT FRA->MLI, 2023-01-04 (quad 1, +5)
+    {"url": "https://dyads.example/01", "source": "Le Sahel", "published": "2023-01-05",
+     "text": "Le président français a félicité mercredi son homologue malien."},
+    # CONSULT/visit FRA->MLI (the ambassador visits, the minister hosts), 2023-01-09 (1, +4)
+    {"url": "https://dyads.example/02", "source": "Le Sahel", "published": "2023-01-10",
+     "text": "Le ministre malien des Affaires étrangères a reçu lundi à Bamako l'ambassadeur "
+             "de France."},
+    # SANCTION/discontinue MLI->FRA, 2023-01-17 (4, -6), reported by two outlets: one event
+    {"url": "https://dyads.example/03", "source": "Le Sahel", "published": "2023-01-18",
+     "text": "Le Mali a rompu mardi ses accords de défense avec la France."},
+    {"url": "https://autre-journal.example/03", "source": "Autre Journal",
+     "published": "2023-01-19",
+     "text": "Bamako a dénoncé mardi les accords de défense qui le liaient à Paris."},
+    # ACCUSE/allege MLI->FRA, 2023-01-24 (3, -3.5)
+    {"url": "https://dyads.example/04", "source": "Le Sahel", "published": "2023-01-25",
+     "text": "Le gouvernement malien a accusé mardi la France d'espionnage."},
+    # THREATEN MLI->FRA, historical, dated "2023-01" only: counted on 1 January (3, -3.5)
+    {"url": "https://dyads.example/05", "source": "Le Sahel", "published": "2023-02-12",
+     "text": "En janvier, le Mali avait menacé de rompre ses relations avec la France."},
+    # SANCTION/expel MLI->FRA, 2023-02-02 (4, -6)
+    {"url": "https://dyads.example/06", "source": "Le Sahel", "published": "2023-02-03",
+     "text": "La junte malienne a ordonné jeudi l'expulsion de l'ambassadeur de France."},
+    # ACCUSE/disapprove FRA->MLI, 2023-02-07 (3, -2)
+    {"url": "https://dyads.example/07", "source": "Le Sahel", "published": "2023-02-08",
+     "text": "La France a condamné mardi la décision du Mali."},
+    # SANCTION/discontinue FRA->MLI, 2023-02-16 (4, -6)
+    {"url": "https://dyads.example/08", "source": "Le Sahel", "published": "2023-02-17",
+     "text": "La France a suspendu jeudi son aide au développement au Mali."},
+    # SANCTION FRA->MLI, negated, 2023-02-20: left out
+    {"url": "https://dyads.example/09", "source": "Le Sahel", "published": "2023-02-21",
+     "text": "La France n'a pas suspendu lundi sa coopération avec le Mali."},
+    # REQUEST MLI->FRA, 2023-03-01 (3, 0)
+    {"url": "https://dyads.example/10", "source": "Le Sahel", "published": "2023-03-02",
+     "text": "Le Mali a demandé mercredi à la France de retirer ses troupes."},
+    # CONSULT/phone, both presidents among the actors: both ways, 2023-03-06 (1, +2.5)
+    {"url": "https://dyads.example/11", "source": "Le Sahel", "published": "2023-03-07",
+     "text": "Le président français a téléphoné lundi à son homologue malien."},
+    # REJECT FRA->MLI, 2023-03-09 (3, -2)
+    {"url": "https://dyads.example/12", "source": "Le Sahel", "published": "2023-03-10",
+     "text": "La France a rejeté jeudi la demande du Mali."},
+    # AID FRA->MLI, 2023-03-14 (2, +10)
+    {"url": "https://dyads.example/13", "source": "Le Sahel", "published": "2023-03-15",
+     "text": "La France a accordé mardi une aide de dix millions d'euros au Mali."},
+    # CONSULT, both ministers among the actors: both ways, 2023-03-20 (1, +2.5)
+    {"url": "https://dyads.example/14", "source": "Le Sahel", "published": "2023-03-21",
+     "text": "Le ministre malien des Affaires étrangères s'est entretenu lundi à Paris avec "
+             "son homologue français."},
+    # ACCUSE MLI->FRA without a date: not plotted, counted as undated
+    {"url": "https://dyads.example/15", "source": "Le Sahel", "published": "2023-03-24",
+     "text": "Le Mali a accusé la France d'ingérence."},
+    # AGREE FRA->MLI, future (the visit is planned for April): left out
+    {"url": "https://dyads.example/16", "source": "Le Sahel", "published": "2023-03-25",
+     "text": "Le président français se rendra à Bamako en avril."},
+    # ACCUSE NER->FRA, 2023-03-13: another dyad
+    {"url": "https://dyads.example/17", "source": "Le Sahel", "published": "2023-03-14",
+     "text": "Le Niger a accusé lundi la France d'ingérence."},
+]
+
+
+@pytest.fixture
+def dyad_articles():  # type: ignore[no-untyped-def]
+    """Return the reports of DYAD_REPORTS as Articles."""
+    from veille.ingest.files import article_from_record
+
+    return [article_from_record(r, where="dyads", source="dyads") for r in DYAD_REPORTS]
+
+
+@pytest.fixture(scope="session")
+def dyad_db(pipeline, tmp_path_factory: pytest.TempPathFactory) -> str:  # type: ignore[no-untyped-def]
+    """Return a closed DuckDB store of DYAD_REPORTS, ingested through the pipeline."""
+    from veille.corpus import ingest
+    from veille.ingest.files import article_from_record
+    from veille.store import open_store
+
+    path = str(tmp_path_factory.mktemp("dyads") / "dyads.duckdb")
+    store = open_store(path)
+    try:
+        ingest([], store, pipeline, records=[article_from_record(r, where="dyads",
+                                                                 source="dyads")
+                                             for r in DYAD_REPORTS])
+    finally:
+        store.close()
+    return path

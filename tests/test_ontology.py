@@ -52,3 +52,7 @@ def test_check_rejects_what_plover_lacks(event: str, mode: str | None, context: 
 def test_support_and_aid_need_a_recipient() -> None:
     types = load_ontology().types
     assert {t for t, spec in types.items() if spec.needs_recipient} == {"SUPPORT", "AID"}
+
+
+def test_meetings_and_joint_cooperation_are_mutual() -> None:
+    assert set(load_ontology().mutual_types()) == {"CONSULT", "COOPERATE"}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import logging
 import sys
@@ -27,6 +28,7 @@ examples:
   veille ingest examples/news/ && veille events
   veille batch articles.jsonl out/ --workers 2 && veille ingest out/
   veille export --format acled -o events.csv
+  veille dyads --a MLI --b FRA --by month
   veille serve
   veille eval examples/seed.gold.jsonl --articles examples/seed.jsonl
   veille gazetteer import ML.zip
@@ -80,6 +82,26 @@ examples:
   veille export --format parquet -o events.parquet --db postgresql://veille@127.0.0.1/veille
 """
 
+DYADS_EPILOG = """\
+examples:
+  veille dyads --a MLI --b FRA
+  veille dyads --a MLI --b FRA --by week --format csv > mli-fra.csv
+  veille dyads --a MLI --b RUS --format png -o mli-rus.png
+  veille dyads --a BFA --b IMG --db postgresql://veille@127.0.0.1/veille
+  veille events --dyad MLI-FRA --period 2023-02
+
+Direction: MLI-FRA counts the events where an actor is Mali and a recipient France (the
+reports clustered into an event taken together); a reciprocal meeting or joint cooperation
+(CONSULT, COOPERATE with both among the actors) counts both ways. Only events reported as
+done count (actual, claimed, historical): negated and future ones are left out and counted.
+Date: the date of the event itself, never the publication date; a date known only to the
+month or year counts on its first day (column imprecise); undated events are not plotted
+but counted in the notes. Columns: period, start, direction, quad1..quad4 (verbal
+cooperation, material cooperation, verbal conflict, material conflict), cooperation and
+conflict (summed PLOVER scores), net, events, imprecise. pandas reads both outputs:
+pd.read_csv("mli-fra.csv"), pd.read_csv("table.txt", sep=r"\\s+", comment="#").
+"""
+
 EXTRACT_EPILOG = """\
 examples:
   veille extract examples/seed.txt --published 2023-02-08 --format table
@@ -101,8 +123,9 @@ examples:
   veille serve --db postgresql://veille@127.0.0.1/veille
   veille serve --tiles 'https://tile.openstreetmap.org/{z}/{x}/{y}.png'
 
-Then open http://127.0.0.1:8000/ (map), /timeline, /network, /events; the JSON API is under
-/api (events, events/ID, articles/KEY, actors, stats) and described at /openapi.json.
+Then open http://127.0.0.1:8000/ (map), /timeline, /network, /dyads, /events; the JSON API
+is under /api (events, events/ID, articles/KEY, actors, dyads, stats) and described at
+/openapi.json.
 The store is opened read-only. It listens on 127.0.0.1 only unless --host says otherwise.
 """
 
@@ -226,6 +249,24 @@ def build_parser() -> argparse.ArgumentParser:
     exp.add_argument("-o", "--output", required=True, metavar="FILE")
     _add_filters(exp)
 
+    dy = sub.add_parser(
+        "dyads", help="what two actors do to each other over time, both ways",
+        description="Print (or draw) the time series of a dyad: per period and direction, "
+                    "its events by quad class and the summed PLOVER scores (cooperation, "
+                    "conflict, net).",
+        epilog=DYADS_EPILOG, formatter_class=raw)
+    dy.add_argument("--a", required=True, metavar="CODE",
+                    help="one side: ISO 3166 alpha-3 code (MLI) or group code (IGO, IMG ...)")
+    dy.add_argument("--b", required=True, metavar="CODE", help="the other side (FRA)")
+    _add_db(dy)
+    dy.add_argument("--by", choices=("week", "month"), default="month",
+                    help="period: ISO week (2023-W05) or month (2023-02, the default)")
+    dy.add_argument("--format", choices=("table", "csv", "png"), default="table",
+                    help="table (default): aligned columns and # notes; csv; png: the chart")
+    dy.add_argument("-o", "--output", metavar="FILE",
+                    help="write to FILE (png: default dyads-A-B-PERIOD.png; table, csv: "
+                         "standard output)")
+
     srv = sub.add_parser(
         "serve", help="serve the dashboard (map, timeline, actors, articles) and the JSON API",
         description="Serve a read-only dashboard of the store: a map of the events, a "
@@ -280,6 +321,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _batch(args)
         if args.command == "export":
             return _export(args)
+        if args.command == "dyads":
+            return _dyads(args)
         if args.command == "serve":
             return _serve(args)
     except VeilleError as exc:
@@ -534,11 +577,23 @@ def _add_filters(parser: argparse.ArgumentParser) -> None:
                         help="the place name or region contains TEXT, or the country is TEXT")
     parser.add_argument("--status", choices=("actual", "future", "claimed", "negated",
                                              "historical"))
+    parser.add_argument("--dyad", type=str.upper, metavar="A-B",
+                        help="the events veille dyads counts from A to B (MLI-FRA)")
+    parser.add_argument("--period", metavar="PERIOD",
+                        help="events dated in this month (2023-02) or ISO week (2023-W05), "
+                             "as veille dyads counts them")
 
 
 def _filters(args: argparse.Namespace) -> dict[str, Any]:
-    return {name: getattr(args, name) for name in
-            ("since", "until", "country", "type", "actor", "place", "status")}
+    filters = {name: getattr(args, name) for name in
+               ("since", "until", "country", "type", "actor", "place", "status", "dyad",
+                "period")}
+    if filters["dyad"]:  # codes that exist, as veille dyads and the dashboard require
+        from .analysis.dyads import check_dyad
+        from .store.store import parse_dyad
+
+        filters["dyad"] = "-".join(check_dyad(*parse_dyad(filters["dyad"])))
+    return filters
 
 
 def _ingest(args: argparse.Namespace) -> int:
@@ -652,6 +707,43 @@ def _export(args: argparse.Namespace) -> int:
     finally:
         store.close()
     print(f"Wrote {n} event(s) to {args.output} ({args.format})", file=sys.stderr)
+    return 0
+
+
+def _dyads(args: argparse.Namespace) -> int:
+    from .analysis.dyads import check_dyad, dyad_series, format_table, write_csv
+    from .store import open_store
+
+    a, b = check_dyad(args.a, args.b)
+    store = open_store(args.db, create=False, read_only=True)
+    try:
+        series = dyad_series(store, a, b, unit=args.by)
+    finally:
+        store.close()
+    if args.format == "png":
+        from .analysis.chart import draw_png
+
+        path = args.output or f"dyads-{a}-{b}-{args.by}.png"
+        draw_png(series, path)
+        print(f"Wrote the {a}-{b} chart ({len(series.periods)} {args.by}(s)) to {path}; "
+              + " ".join(series.notes()), file=sys.stderr)
+        return 0
+    if args.format == "csv":
+        out = io.StringIO()
+        write_csv(series, out)
+        text = out.getvalue()
+    else:
+        text = format_table(series) + "\n"
+    if args.output:
+        try:
+            Path(args.output).write_text(text, encoding="utf-8")
+        except OSError as exc:
+            raise VeilleError(Errors.E027.format(path=args.output,
+                                                 reason=exc.strerror or exc)) from exc
+    else:
+        sys.stdout.write(text)
+    if args.format == "csv":  # the CSV holds data only: its notes go to stderr
+        print(" ".join(series.notes()), file=sys.stderr)
     return 0
 
 

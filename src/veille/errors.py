@@ -93,6 +93,24 @@ class Errors:
         "E038: {where}: the Parquet file has no 'text' column, so it does not hold articles "
         "(its columns: {columns}). Give the articles table of a veille batch output."
     )
+    E047 = (
+        "E047: '{value}' is not an actor code. Give an ISO 3166 alpha-3 country code (MLI, FRA, "
+        "BFA ...) or a group code ({groups})."
+    )
+    E048 = "E048: a dyad needs two different actors, and '{code}' was given for both sides."
+    E049 = (
+        "E049: '{value}' is not a period. Give a month (2023-02) or an ISO week (2023-W05)."
+    )
+    E050 = (
+        "E050: '{value}' is not a dyad. Give two actor codes joined by a hyphen, the acting "
+        "side first (MLI-FRA: what Mali does to France)."
+    )
+    E051 = (
+        "E051: drawing the chart needs matplotlib ({reason}). Install it with "
+        "`pip install matplotlib` (veille's own install brings it), or choose --format table "
+        "or csv."
+    )
+    E052 = "E052: unknown period unit '{value}'. Allowed: {allowed}."
 
 
 class VeilleError(Exception):

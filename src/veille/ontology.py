@@ -10,6 +10,9 @@ from .errors import DataFileError, Errors
 from .resources import load_yaml
 
 PLOVER_FILE = "plover.yaml"
+# PLOVER's quad classes, and the colour the dashboard and the charts draw each in.
+QUAD_CLASSES = {1: ("verbal cooperation", "#1f78b4"), 2: ("material cooperation", "#33a02c"),
+                3: ("verbal conflict", "#ff7f00"), 4: ("material conflict", "#e31a1c")}
 
 
 @dataclass(frozen=True)
@@ -25,6 +28,8 @@ class EventType:
     cameo_by_context: dict[str, str] = field(default_factory=dict)
     score_by_mode: dict[str, float] = field(default_factory=dict)
     needs_recipient: bool = False
+    # Its parties are all actors of one another (a reciprocal meeting, joint cooperation).
+    mutual: bool = False
 
 
 @dataclass(frozen=True)
@@ -51,6 +56,10 @@ class Ontology:
         if mode and mode in t.score_by_mode:
             return t.score_by_mode[mode]
         return t.score
+
+    def mutual_types(self) -> tuple[str, ...]:
+        """Return the types whose actors all act towards one another (CONSULT, COOPERATE)."""
+        return tuple(name for name, t in self.types.items() if t.mutual)
 
     def check(self, event: str, mode: str | None, context: list[str], *, where: str) -> None:
         """Raise DataFileError unless type, mode and contexts exist in PLOVER."""
@@ -85,6 +94,7 @@ def load_ontology() -> Ontology:
             cameo_by_context={k: str(v) for k, v in (spec.get("cameo_by_context") or {}).items()},
             score_by_mode={k: float(v) for k, v in (spec.get("score_by_mode") or {}).items()},
             needs_recipient=bool(spec.get("needs_recipient", False)),
+            mutual=bool(spec.get("mutual", False)),
         )
         for mode in (*t.cameo_by_mode, *t.score_by_mode):
             if mode not in t.modes:

@@ -147,3 +147,21 @@ def test_filters_in_the_url_narrow_the_map(server: str, browser) -> None:  # typ
     element = browser.find_element(By.ID, "map")
     WebDriverWait(browser, 30).until(lambda _: element.get_attribute("data-ready") == "true")
     assert element.get_attribute("data-markers") == "2"
+
+
+def test_a_dyad_bar_leads_to_its_events(server: str, browser) -> None:  # type: ignore[no-untyped-def]
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    # "Le président nigérien a reçu mardi à Niamey son homologue tchadien": a visit of Chad.
+    browser.get(f"{server}/dyads?a=TCD&b=NER")
+    bars = [a for a in browser.find_elements(By.CSS_SELECTOR, "svg.dyad a.period")
+            if a.get_attribute("data-events") != "0"]
+    assert bars
+    expected = int(bars[0].get_attribute("data-events"))
+    bars[0].find_element(By.TAG_NAME, "rect").click()
+    WebDriverWait(browser, 30).until(lambda b: "/events?" in b.current_url)
+    assert "dyad=TCD-NER" in browser.current_url
+    assert len(browser.find_elements(By.CSS_SELECTOR, "table.events tbody tr")) == expected
+    errors = [e for e in browser.get_log("browser") if e["level"] == "SEVERE"]
+    assert not errors, errors

@@ -27,7 +27,7 @@ def _operations(schema):  # type: ignore[no-untyped-def]
 def test_the_spec_has_the_api_operations(api_schema) -> None:  # type: ignore[no-untyped-def]
     paths = {op.path for op in _operations(api_schema)}
     assert paths == {"/api/events", "/api/events/{event_id}", "/api/articles/{article_key}",
-                     "/api/actors", "/api/stats"}
+                     "/api/actors", "/api/dyads", "/api/stats"}
 
 
 @pytest.mark.parametrize("mode", [GenerationMode.POSITIVE, GenerationMode.NEGATIVE],

@@ -11,14 +11,17 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Any
 
+from ..analysis import periods
 from ..errors import Errors, VeilleError
 from ..ingest import Failure
 from ..model import Actor, Article, ArticleResult, Event, Place
+from ..ontology import load_ontology
 from . import clustering, dedup
 from .clustering import Profile, Where
 from .database import Database
@@ -35,7 +38,20 @@ PRIMARY_KEYS = {
     "actors": ("mention_id", "role", "position"), "places": ("article_key", "position"),
     "quotes": ("article_key", "position"), "failures": ("source", "record", "reason"),
 }
-# Filters of ``Store.events``: name -> SQL condition with one bound parameter.
+
+# What a dyad's series counts: events reported as done. A negated event did not happen, and a
+# future one is dated by the day it is planned for, not the day it was announced.
+DYAD_STATUSES = ("actual", "claimed", "historical")
+DYAD_PATTERN = re.compile(r"^([A-Z]{3})-([A-Z]{3})$")
+# Some mention of the event has a party of this role and code (the reports of one event are
+# taken together: one may name who acted, another against whom).
+_HAS_PARTY = ("event_id IN (SELECT em.event_id FROM event_mentions em JOIN actors x "
+              "ON x.mention_id = em.mention_id WHERE x.role = ? AND x.country = ?)")
+# The day an event counts on in a series, as ISO text: its date, or the first day of its month
+# or year (analysis.periods.anchor_day); an undated event is in no period.
+ANCHOR_DAY = "SUBSTR(event_date || '-01-01', 1, 10)"
+
+# Filters of ``Store.events``: name -> SQL condition with its bound parameters.
 EVENT_FILTERS = {
     "since": "(date_max IS NULL OR date_max >= ?)",
     "until": "(date_min IS NULL OR date_min <= ?)",
@@ -44,11 +60,45 @@ EVENT_FILTERS = {
     "status": "status = ?",
     "actor": "(LOWER(actor_keys) LIKE ? OR LOWER(actor1_name) LIKE ? OR LOWER(actor2_name) LIKE ?)",
     "place": "(LOWER(place_name) LIKE ? OR LOWER(admin1) LIKE ? OR country = ?)",
+    # The events veille dyads counts from one actor to another ("MLI-FRA"): dyad_condition.
+    "dyad": "",
+    # The events veille dyads puts in one month ("2023-02") or ISO week ("2023-W05").
+    "period": f"(event_date IS NOT NULL AND {ANCHOR_DAY} >= ? AND {ANCHOR_DAY} <= ?)",
 }
 
 # Tables with rows per article that ``Store.article_rows`` reads: name -> ORDER BY.
 ARTICLE_TABLES = {"mentions": "evidence_start NULLS LAST, mention_id", "places": "position",
                   "quotes": "position"}
+
+
+def dyad_condition(a: str, b: str, *, statuses: Sequence[str] | None = DYAD_STATUSES
+                   ) -> tuple[str, list[Any]]:
+    """Return the SQL condition (and its values) of the events going from ``a`` to ``b``.
+
+    An actor has code ``a`` and a recipient code ``b``; or, for a mutual type (a reciprocal
+    meeting, joint cooperation: PLOVER puts every party in actor), both are among the actors.
+    Only the given ``statuses`` count (None: any status).
+    """
+    mutual = load_ontology().mutual_types()
+    sql = f"{_HAS_PARTY} AND ({_HAS_PARTY}"
+    params: list[Any] = ["actor", a, "recipient", b]
+    if mutual:
+        sql += f" OR (event_type IN ({', '.join('?' for _ in mutual)}) AND {_HAS_PARTY})"
+        params += [*mutual, "actor", b]
+    sql += ")"
+    if statuses:
+        sql = f"status IN ({', '.join('?' for _ in statuses)}) AND {sql}"
+        params = [*statuses, *params]
+    return f"({sql})", params
+
+
+def parse_dyad(value: str) -> tuple[str, str]:
+    """Return the two codes of a dyad written "MLI-FRA" (acting side first), else raise E050."""
+    match = DYAD_PATTERN.match(str(value).strip().upper())
+    if not match:
+        raise VeilleError(Errors.E050.format(value=value))
+    return match.group(1), match.group(2)
+
 
 
 @dataclass
@@ -79,7 +129,15 @@ def _event_conditions(filters: dict[str, Any] | None) -> tuple[str, list[Any]]:
             continue
         if name not in EVENT_FILTERS:
             raise VeilleError(Errors.E025.format(name=name, allowed=", ".join(EVENT_FILTERS)))
-        if name == "actor":
+        if name == "dyad":
+            sql, values = dyad_condition(*parse_dyad(value))
+            conditions.append(sql)
+            params += values
+            continue
+        if name == "period":
+            first, last = periods.bounds(str(value))
+            params += [first.isoformat(), last.isoformat()]
+        elif name == "actor":
             pattern = f"%{str(value).lower()}%"
             params += [pattern, pattern, pattern]
         elif name == "place":
@@ -243,6 +301,30 @@ class Store:
         return dict(self.db.query(
             f"SELECT mention_id, event_id FROM event_mentions WHERE mention_id IN ({marks})",
             list(mention_ids)))
+
+    def dyad_events(self, a: str, b: str) -> list[dict[str, Any]]:
+        """Return the events between two actors, each way, whatever their status, oldest first.
+
+        Each row holds the event's id, type, status, quad class, score and date, and
+        ``a_to_b``/``b_to_a``: whether it goes from ``a`` to ``b`` and from ``b`` to ``a``
+        (see ``dyad_condition``; the status is left to the caller).
+        """
+        # Any status: the caller counts what it leaves out as well as what it keeps.
+        a_to_b, ab_params = dyad_condition(a, b, statuses=None)
+        b_to_a, ba_params = dyad_condition(b, a, statuses=None)
+        names = ("event_id", "event_type", "mode", "status", "quad_class", "score",
+                 "event_date", "date_precision", "a_to_b", "b_to_a")
+        sql = (f"SELECT event_id, event_type, mode, status, quad_class, score, event_date, "
+               f"date_precision, {a_to_b}, {b_to_a} FROM events "
+               f"WHERE {a_to_b} OR {b_to_a} ORDER BY date_min NULLS LAST, seq")
+        rows = self.db.query_dicts(sql, names, [*ab_params, *ba_params, *ab_params, *ba_params])
+        return [{**r, "a_to_b": bool(r["a_to_b"]), "b_to_a": bool(r["b_to_a"])} for r in rows]
+
+    def actor_codes(self) -> list[str]:
+        """Return the country and group codes of the actors and recipients of stored events."""
+        return [r[0] for r in self.db.query(
+            "SELECT DISTINCT country FROM actors WHERE role IN (?, ?) AND country IS NOT NULL "
+            "ORDER BY country", ["actor", "recipient"])]
 
     def rows(self, table: str) -> list[dict[str, Any]]:
         """Return every row of a table, in primary-key order."""

@@ -8,7 +8,8 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from .views import QUAD_CLASSES, UNKNOWN_COLOUR, type_colour
+from ..ontology import QUAD_CLASSES
+from .views import UNKNOWN_COLOUR, type_colour
 
 BAR_AREA = {"width": 960, "height": 260, "left": 40, "bottom": 60, "top": 10}
 
@@ -76,3 +77,90 @@ def network_layout(data: dict[str, Any], *, max_nodes: int,
                       "title": f"{link['source']} → {link['target']}: {link['weight']} "
                                f"event(s), {name}"})
     return {"size": size, "nodes": placed, "lines": lines}
+
+
+DYAD_AREA = {"width": 960, "left": 50, "right": 10, "top": 10, "counts": 200, "gap": 30,
+             "scores": 160, "bottom": 60}
+COOPERATION_COLOUR = QUAD_CLASSES[2][1]
+CONFLICT_COLOUR = QUAD_CLASSES[4][1]
+NET_COLOURS = ("#222222", "#777777")
+
+
+def dyad_chart(data: dict[str, Any]) -> dict[str, Any]:
+    """Return the bars, dots and labels of a dyad's chart (the series of ``views.dyad``).
+
+    Two panels over the same periods: events stacked by quad class, then cooperation (up) and
+    conflict (down) scores with the net score as dots joined by a line. In each period the
+    left bar is the first direction, the right one, lighter, the other; every bar and dot
+    links to the events it counts.
+    """
+    area = DYAD_AREA
+    height = area["top"] + area["counts"] + area["gap"] + area["scores"] + area["bottom"]
+    out: dict[str, Any] = {"width": area["width"], "height": height, "left": area["left"],
+                           "right": area["width"] - area["right"], "groups": [], "lines": [],
+                           "labels": [], "ticks": []}
+    rows = data["rows"]
+    labels = list(dict.fromkeys(r["period"] for r in rows))
+    if not labels:
+        return out
+    by_key = {(r["period"], r["direction"]): r for r in rows}
+    step = (area["width"] - area["left"] - area["right"]) / len(labels)
+    bar = step * 0.38
+    count_base = area["top"] + area["counts"]
+    peak = max(r["events"] for r in rows) or 1
+    high = max(max(r["cooperation"] for r in rows), 0.0)
+    low = min(min(r["conflict"] for r in rows), min(r["net"] for r in rows), 0.0)
+    high = max(high, max(r["net"] for r in rows))
+    span = (high - low) or 1.0
+    scores_top = count_base + area["gap"]
+    zero = scores_top + area["scores"] * high / span
+
+    def score_y(value: float) -> float:
+        return round(zero - area["scores"] * value / span, 1)
+
+    every = max(1, math.ceil(len(labels) / 24))
+    for side, way in enumerate(data["directions"]):
+        points = []
+        for i, label in enumerate(labels):
+            row = by_key[(label, way)]
+            x = area["left"] + i * step + step * 0.1 + side * (bar + step * 0.02)
+            rects = []
+            y = float(count_base)
+            for quad, (name, colour) in QUAD_CLASSES.items():
+                n = row[f"quad{quad}"]
+                if not n:
+                    continue
+                h = area["counts"] * n / peak
+                y -= h
+                rects.append({"x": round(x, 1), "y": round(y, 1), "width": round(bar, 1),
+                              "height": round(h, 1), "colour": colour,
+                              "title": f"{way} {label}: {n} {name}"})
+            for value, colour in ((row["cooperation"], COOPERATION_COLOUR),
+                                  (row["conflict"], CONFLICT_COLOUR)):
+                if value:
+                    top, bottom = sorted((score_y(value), round(zero, 1)))
+                    rects.append({"x": round(x, 1), "y": top, "width": round(bar, 1),
+                                  "height": round(bottom - top, 1), "colour": colour,
+                                  "title": f"{way} {label}: {value:g} "
+                                           f"{'cooperation' if value > 0 else 'conflict'}"})
+            dot = {"x": round(x + bar / 2, 1), "y": score_y(row["net"]), "colour":
+                   NET_COLOURS[side], "title": f"{way} {label}: net {row['net']:g}"}
+            points.append(dot)
+            out["groups"].append({
+                "href": f"/events?{row['events_query']}", "opacity": 1.0 if side == 0 else 0.55,
+                "rects": rects, "dot": dot, "events": row["events"],
+                "title": f"{way} {label}: {row['events']} event(s), cooperation "
+                         f"{row['cooperation']:g}, conflict {row['conflict']:g}, "
+                         f"net {row['net']:g}"})
+            if side == 0 and i % every == 0:
+                out["labels"].append({"x": round(area["left"] + i * step + step / 2, 1),
+                                      "y": scores_top + area["scores"] + 14, "text": label})
+        out["lines"].append({"colour": NET_COLOURS[side], "dashed": side == 1, "label": way,
+                             "points": " ".join(f"{p['x']},{p['y']}" for p in points)})
+    out["ticks"] = (
+        [{"y": round(count_base - area["counts"] * v / peak, 1), "value": v}
+         for v in sorted({0, peak // 2, peak})]
+        + [{"y": score_y(v), "value": f"{v:g}"} for v in sorted({low, 0.0, high})])
+    out["zero"] = round(zero, 1)
+    out["count_base"] = count_base
+    return out

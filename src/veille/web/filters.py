@@ -1,7 +1,8 @@
 """The event filters of every view and API route: read from the query string, checked, kept.
 
-The values are checked here (dates, ISO3 codes, PLOVER types, statuses, bounded text) and then
-handed to ``Store.events``, which binds each one as a parameter: no SQL is built from them.
+The values are checked here (dates, ISO3 codes, PLOVER types, statuses, dyads, periods, bounded
+text) and then handed to ``Store.events``, which binds each one as a parameter: no SQL is built
+from them.
 """
 
 from __future__ import annotations
@@ -13,6 +14,9 @@ from urllib.parse import urlencode
 
 from fastapi import HTTPException, Query
 
+from ..analysis import periods
+from ..analysis.dyads import check_dyad
+from ..errors import VeilleError
 from ..ontology import load_ontology
 
 # Free text of a filter: bounded, and without control characters (PostgreSQL refuses NUL).
@@ -20,6 +24,8 @@ TEXT_PATTERN = r"^[^\x00-\x1f\x7f]*$"
 TEXT_MAX = 100
 DATE_PATTERN = r"^(\d{4}-\d{2}-\d{2})?$"
 COUNTRY_PATTERN = r"^([A-Za-z]{3})?$"
+DYAD_PATTERN = r"^([A-Za-z]{3}-[A-Za-z]{3})?$"
+PERIOD_PATTERN = r"^(\d{4}-(\d{2}|W\d{2}))?$"
 
 
 @dataclass(frozen=True)
@@ -33,6 +39,8 @@ class EventFilters:
     actor: str | None = None
     place: str | None = None
     status: str | None = None
+    dyad: str | None = None
+    period: str | None = None
 
     def as_store_filters(self) -> dict[str, Any]:
         """Return the filters as ``Store.events`` takes them."""
@@ -82,6 +90,12 @@ def event_filters(
     status: Annotated[str | None, Query(description="actual, future, claimed, negated or "
                                         "historical", max_length=20,
                                         pattern=TEXT_PATTERN)] = None,
+    dyad: Annotated[str | None, Query(description="the events veille dyads counts from one "
+                                      "actor code to another, acting side first (MLI-FRA)",
+                                      pattern=DYAD_PATTERN)] = None,
+    period: Annotated[str | None, Query(description="events dated in this month (2023-02) or "
+                                        "ISO week (2023-W05), as veille dyads counts them",
+                                        pattern=PERIOD_PATTERN)] = None,
 ) -> EventFilters:
     """Read and check the event filters of a request (an empty field means no filter)."""
     ontology = load_ontology()
@@ -100,4 +114,27 @@ def event_filters(
     code = _text(country)
     return EventFilters(since=_date("since", since), until=_date("until", until),
                         country=code.upper() if code else None, type=kind,
-                        actor=_text(actor), place=_text(place), status=state)
+                        actor=_text(actor), place=_text(place), status=state,
+                        dyad=_dyad(dyad), period=_period(period))
+
+
+def _dyad(value: str | None) -> str | None:
+    value = _text(value)
+    if value is None:
+        return None
+    try:
+        a, b = check_dyad(*value.split("-"))
+    except VeilleError as exc:
+        raise HTTPException(422, f"dyad: {exc}") from exc
+    return f"{a}-{b}"
+
+
+def _period(value: str | None) -> str | None:
+    value = _text(value)
+    if value is None:
+        return None
+    try:
+        periods.bounds(value)
+    except VeilleError as exc:
+        raise HTTPException(422, f"period: {exc}") from exc
+    return value

@@ -1,13 +1,16 @@
-"""The pages: map, timeline, actor network, events, one event, one article. Rendered by Jinja
-with autoescaping; the filters of the URL are kept in every link between views."""
+"""The pages: map, timeline, actor network, dyads, events, one event, one article. Rendered by
+Jinja with autoescaping; the filters of the URL are kept in every link between views."""
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
+from ..analysis.dyads import check_dyad
+from ..errors import VeilleError
+from ..ontology import QUAD_CLASSES
 from . import charts, views
 from .app import read
 from .filters import EventFilters, event_filters
@@ -17,7 +20,8 @@ router = APIRouter(include_in_schema=False)
 Filters = Annotated[EventFilters, Depends(event_filters)]
 PAGE_SIZE = 50
 NAV = (("map", "/", "Map"), ("timeline", "/timeline", "Timeline"),
-       ("network", "/network", "Actors"), ("events", "/events", "Events"))
+       ("network", "/network", "Actors"), ("dyads", "/dyads", "Dyads"),
+       ("events", "/events", "Events"))
 
 
 def _render(request: Request, template: str, filters: EventFilters | None, view: str,
@@ -28,7 +32,7 @@ def _render(request: Request, template: str, filters: EventFilters | None, view:
         request, template, status_code=status_code,
         context={"filters": filters, "qs": filters.query_string(), "view": view, "nav": NAV,
                  "types": views.event_types(), "statuses": views.statuses(),
-                 "type_colours": views.TYPE_COLOURS, "quad_classes": views.QUAD_CLASSES,
+                 "type_colours": views.TYPE_COLOURS, "quad_classes": QUAD_CLASSES,
                  **context})
 
 
@@ -61,6 +65,27 @@ def network_page(request: Request, filters: Filters) -> Response:
     return _render(request, "network.html", filters, "network", data=data,
                    chart=charts.network_layout(data, max_nodes=views.NETWORK_NODES),
                    max_nodes=views.NETWORK_NODES)
+
+
+@router.get("/dyads", response_class=HTMLResponse)
+def dyads_page(request: Request,
+               a: Annotated[str | None, Query(max_length=20)] = None,
+               b: Annotated[str | None, Query(max_length=20)] = None,
+               by: Annotated[Literal["week", "month"], Query()] = "month") -> Response:
+    """Show what two actors picked among the store's do to each other over time, both ways."""
+    choices = read(request, views.actor_choices)
+    picked = {"a": (a or "").strip().upper(), "b": (b or "").strip().upper(), "by": by}
+    if not (picked["a"] and picked["b"]):
+        return _render(request, "dyads.html", None, "dyads", choices=choices, picked=picked,
+                       data=None, chart=None, error=None)
+    try:
+        first, second = check_dyad(picked["a"], picked["b"])
+    except VeilleError as exc:
+        return _render(request, "dyads.html", None, "dyads", status_code=422, choices=choices,
+                       picked=picked, data=None, chart=None, error=str(exc))
+    data = read(request, views.dyad, first, second, by)
+    return _render(request, "dyads.html", None, "dyads", choices=choices, picked=picked,
+                   data=data, chart=charts.dyad_chart(data), error=None)
 
 
 @router.get("/events", response_class=HTMLResponse)

@@ -1,5 +1,5 @@
 """What the dashboard shows, as plain data: events, an event's evidence, an article, actors,
-counts per day. Both the JSON API and the pages are built from these functions.
+counts per day, a dyad over time. Both the JSON API and the pages are built from these functions.
 
 Every read goes through ``Store``: its filters bind every value, nothing here writes SQL.
 """
@@ -10,7 +10,9 @@ import json
 from collections import Counter
 from datetime import date, timedelta
 from typing import Any
+from urllib.parse import urlencode
 
+from ..analysis.dyads import actor_codes, dyad_series
 from ..export.table import flat
 from ..ontology import load_ontology
 from ..store import Store
@@ -25,8 +27,6 @@ TYPE_COLOURS = {
     "ACCUSE": "#fdbf6f", "REJECT": "#ff7f00", "THREATEN": "#e6ab02", "PROTEST": "#b15928",
     "SANCTION": "#fb9a99", "MOBILIZE": "#e7298a", "COERCE": "#d95f02", "ASSAULT": "#e31a1c",
 }
-QUAD_CLASSES = {1: ("verbal cooperation", "#1f78b4"), 2: ("material cooperation", "#33a02c"),
-                3: ("verbal conflict", "#ff7f00"), 4: ("material conflict", "#e31a1c")}
 UNKNOWN_COLOUR = "#777777"
 # The map draws at most this many events (the first ones by date); the page says so.
 MAP_LIMIT = 5000
@@ -300,3 +300,20 @@ def stats(store: Store, filters: EventFilters) -> dict[str, Any]:
             "events": len(events), "located": located,
             "by_type": dict(by_type.most_common()), "by_country": dict(by_country.most_common()),
             "by_status": dict(by_status.most_common())}
+
+
+# --- dyads --------------------------------------------------------------------------------------
+
+
+def actor_choices(store: Store) -> list[dict[str, str]]:
+    """Return the codes of the store's actors and recipients with their names (the pickers)."""
+    names = actor_codes()
+    return [{"code": code, "name": names.get(code, code)} for code in store.actor_codes()]
+
+
+def dyad(store: Store, a: str, b: str, unit: str) -> dict[str, Any]:
+    """Return the series of a dyad (``veille dyads``), each row with the query of its events."""
+    data = dyad_series(store, a, b, unit=unit).to_dict()
+    for row in data["rows"]:
+        row["events_query"] = urlencode({"dyad": row["direction"], "period": row["period"]})
+    return data

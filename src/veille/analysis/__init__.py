@@ -1,0 +1,1 @@
+"""Analyses over a store: time series of what two actors do to each other (``dyads``)."""
