@@ -271,9 +271,9 @@ DYAD_REPORTS = [
     {"url": "https://dyads.example/14", "source": "Le Sahel", "published": "2023-03-21",
      "text": "Le ministre malien des Affaires étrangères s'est entretenu lundi à Paris avec "
              "son homologue français."},
-    # ACCUSE MLI->FRA without a date: not plotted, counted as undated
+    # ACCUSE MLI->FRA in the present, without a date: not plotted, counted as undated
     {"url": "https://dyads.example/15", "source": "Le Sahel", "published": "2023-03-24",
-     "text": "Le Mali a accusé la France d'ingérence."},
+     "text": "Le Mali accuse la France d'ingérence."},
     # AGREE FRA->MLI, future (the visit is planned for April): left out
     {"url": "https://dyads.example/16", "source": "Le Sahel", "published": "2023-03-25",
      "text": "Le président français se rendra à Bamako en avril."},

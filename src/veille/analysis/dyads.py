@@ -13,8 +13,9 @@ event to the last, empty ones included. The rules:
 * **Which events.** Those reported as done: status actual, claimed or historical. Negated
   events did not happen; future ones are dated by the day they are planned for. Both are left
   out and counted apart.
-* **When.** The event's own date, never the article's publication date. A date known only to
-  the month or the year counts on that month's or year's first day and is flagged (column
+* **When.** The event's date, never the article's publication day (an undated report in the
+  passé composé carries the publication month, ``date_source`` "publication"). A date known
+  only to the month or the year counts on that month's or year's first day and is flagged (column
   ``imprecise``); an event without a date is left out of the series and counted apart.
 * **Scores.** ``cooperation`` sums the PLOVER scores of quad classes 1-2 (verbal and material
   cooperation), ``conflict`` those of quad classes 3-4 (zero or below), ``net`` both.
