@@ -94,7 +94,7 @@ Direction: MLI-FRA counts the events where an actor is Mali and a recipient Fran
 reports clustered into an event taken together); a reciprocal meeting or joint cooperation
 (CONSULT, COOPERATE with both among the actors) counts both ways. Only events reported as
 done count (actual, claimed, historical): negated and future ones are left out and counted.
-Date: the event's date, never the publication day (undated news in the passé composé
+Date: the date of the event, never the publication day (undated news in the passé composé
 carries the publication month); a date known only to the month or year counts on its first day (column imprecise); undated events are not plotted
 but counted in the notes. Columns: period, start, direction, quad1..quad4 (verbal
 cooperation, material cooperation, verbal conflict, material conflict), cooperation and
