@@ -288,6 +288,11 @@ def test_support_without_anyone_supported_is_not_coded(extract) -> None:  # type
 
 # Where an event happened: (mechanism, title, text, event type, expected place name, precision).
 PLACE_ROWS = [
+    ("a located noun's place", None,
+     "L'armée malienne a tiré des roquettes sur l'aéroport de Kidal.", "ASSAULT", "Kidal",
+     "city"),
+    ("the target's place", None, "Des hommes armés ont attaqué la mairie de Dori.",
+     "ASSAULT", "Dori", "city"),
     ("trigger's own complement", None,
      "Au Burkina Faso, des hommes armés ont attaqué le poste de police de Dori mardi.",
      "ASSAULT", "Dori", "city"),

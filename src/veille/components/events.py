@@ -736,7 +736,7 @@ class _DocCoder:
             case = frames.case_of(root)
             if case is None and root.dep_ == "appos":
                 case = frames.case_of(root.head)  # "dans la capitale, Kinshasa"
-            if case not in LOCATIVE_CASES:
+            if case not in LOCATIVE_CASES and not self._place_of_a_located(root, cand, pred):
                 continue
             if token.pos_ == "NOUN" and _dominated_by(root, token):
                 return place
@@ -751,6 +751,23 @@ class _DocCoder:
         if in_clause is not None:
             return in_clause[1]
         return in_sentence[1] if in_sentence is not None else None
+
+    def _place_of_a_located(self, root: Token, cand: Candidate, pred: Token) -> bool:
+        """Return whether a "de" place names where the thing before it is.
+
+        "sur le port d'Odesa", "dans la province du Soum": the noun has a locative case. For
+        violence, also the place of its target: "ont attaqué la gendarmerie de Faramana".
+        (Not for other events: "expulser l'ambassadeur de France" happens in no France.)
+        """
+        if frames.case_of(root) not in GENITIVE or root.dep_ != "nmod":
+            return False
+        located = root.head
+        if located.pos_ not in {"NOUN", "PROPN"}:
+            return False
+        if frames.case_of(located) in LOCATIVE_CASES:
+            return True
+        return (cand.event.event in VIOLENT and located.dep_ in {"obj", "nsubj:pass"}
+                and located.head in {cand.token, pred})
 
     def _country_place(self, ev: Event) -> Place | None:
         """Return the country an event happened in when the text names no place for it.
