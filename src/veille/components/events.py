@@ -766,8 +766,19 @@ class _DocCoder:
             return False
         if frames.case_of(located) in LOCATIVE_CASES:
             return True
-        return (cand.event.event in VIOLENT and located.dep_ in {"obj", "nsubj:pass"}
-                and located.head in {cand.token, pred})
+        # "l'attaque de Seytenga", "l'attaque du détachement de Barsalogho": the event noun's
+        # own complement, or that of its complement. A country there is a party ("les
+        # sanctions de la France") except for violence ("l'invasion de l'Ukraine").
+        if cand.token.pos_ == "NOUN" and located in {cand.token, *cand.token.children}:
+            place = next((p for p, span in self.places if span is not None
+                          and span.root == root), None)
+            return place is not None and (place.kind not in {"country"}
+                                          or cand.event.event in VIOLENT)
+        if cand.event.event not in VIOLENT:
+            return False
+        # "une attaque contre le détachement de Barsalogho": where its target is.
+        return ((located.dep_ in {"obj", "nsubj:pass"} and located.head in {cand.token, pred})
+                or (frames.case_of(located) == "contre" and located.head == cand.token))
 
     def _country_place(self, ev: Event) -> Place | None:
         """Return the country an event happened in when the text names no place for it.
