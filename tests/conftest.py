@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import threading
+from dataclasses import dataclass
+from datetime import datetime, timezone
 from pathlib import Path
+from typing import Any
 
 import pytest
 import spacy
@@ -307,3 +311,155 @@ def dyad_db(pipeline, tmp_path_factory: pytest.TempPathFactory) -> str:  # type:
     finally:
         store.close()
     return path
+# --- a news site on 127.0.0.1: feeds, article pages and a webhook, for the watch tests ----------
+
+@dataclass
+class Route:
+    """What the local site answers on one path."""
+
+    body: bytes = b""
+    status: int = 200
+    content_type: str = "text/html; charset=utf-8"
+    delay: float = 0.0  # seconds before answering
+    etag: bool = False  # send an ETag and answer 304 to a matching If-None-Match
+    fail_times: int = 0  # answer 503 this many times first (webhook retries)
+
+
+@dataclass
+class Hit:
+    """One request the local site received."""
+
+    method: str
+    path: str
+    headers: dict[str, str]
+    body: bytes
+    at: float
+
+
+class LocalSite:
+    """Feeds, pages and a webhook served by a thread on 127.0.0.1, set up by each test."""
+
+    def __init__(self) -> None:
+        from http.server import ThreadingHTTPServer
+
+        self.routes: dict[str, Route] = {}
+        self.hits: list[Hit] = []
+        self.closing = threading.Event()
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(self))
+        self.server.daemon_threads = True  # a slow answer must not hold the test's end
+        self.base = f"http://127.0.0.1:{self.server.server_address[1]}"
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self.thread.start()
+
+    def url(self, path: str) -> str:
+        """Return the full URL of a path of the site."""
+        return self.base + path
+
+    def serve(self, path: str, **route: Any) -> str:
+        """Answer on ``path`` as ``route`` (keys of Route) says; return its URL."""
+        self.routes[path] = Route(**route)
+        return self.url(path)
+
+    def page(self, path: str, title: str, text: str, published: str) -> str:
+        """Serve an article page; return its URL."""
+        paragraphs = "".join(f"<p>{p}</p>" for p in text.split("\n"))
+        html = (f'<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8">'
+                f"<title>{title}</title>"
+                f'<meta property="article:published_time" content="{published}T08:00:00+00:00">'
+                f"</head><body><nav><a href='/'>Accueil</a></nav><article><h1>{title}</h1>"
+                f"{paragraphs}</article><footer>Tous droits réservés</footer></body></html>")
+        self.routes[path] = Route(html.encode("utf-8"))
+        return self.url(path)
+
+    def feed(self, path: str, items: list[tuple[str, str, str, str]], *,
+             title: str = "Le Sahel en direct") -> str:
+        """Serve an RSS feed of (path, title, text, YYYY-MM-DD) items, each with its page."""
+        from email.utils import format_datetime
+
+        entries = []
+        for item_path, item_title, text, published in items:
+            link = self.page(item_path, item_title, text, published)
+            day = datetime.fromisoformat(published).replace(hour=8, tzinfo=timezone.utc)
+            entries.append(f"<item><title>{item_title}</title><link>{link}</link>"
+                           f"<guid>{link}</guid><pubDate>{format_datetime(day)}</pubDate>"
+                           f"<description>{text.split('. ')[0]}.</description></item>")
+        xml = (f'<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel>'
+               f"<title>{title}</title><link>{self.base}/</link><description>Actualités"
+               f"</description>{''.join(entries)}</channel></rss>")
+        self.routes[path] = Route(xml.encode("utf-8"), content_type="application/rss+xml",
+                                  etag=True)
+        return self.url(path)
+
+    def requests_to(self, path: str, method: str = "GET") -> list[Hit]:
+        """Return the requests received on a path."""
+        return [h for h in self.hits if h.path == path and h.method == method]
+
+    def close(self) -> None:
+        """Stop serving (slow answers still sleeping are abandoned)."""
+        self.closing.set()
+        self.server.shutdown()
+        self.server.server_close()
+
+
+def _handler(site: LocalSite) -> type:
+    import hashlib
+    import time
+    from http.server import BaseHTTPRequestHandler
+
+    class Handler(BaseHTTPRequestHandler):
+        def _answer(self, method: str) -> None:
+            length = int(self.headers.get("Content-Length") or 0)
+            body = self.rfile.read(length) if length else b""
+            site.hits.append(Hit(method, self.path, dict(self.headers), body, time.monotonic()))
+            route = site.routes.get(self.path)
+            if route is None:
+                self._send(404, b"introuvable", "text/plain")
+                return
+            if route.delay and site.closing.wait(route.delay):
+                return
+            if route.fail_times > 0:
+                route.fail_times -= 1
+                self._send(503, b"indisponible", "text/plain")
+                return
+            extra = {}
+            if route.etag:
+                tag = '"' + hashlib.sha1(route.body).hexdigest()[:16] + '"'
+                if self.headers.get("If-None-Match") == tag:
+                    self.send_response(304)
+                    self.send_header("ETag", tag)
+                    self.end_headers()
+                    return
+                extra["ETag"] = tag
+            self._send(route.status, route.body, route.content_type, extra)
+
+        def _send(self, status: int, body: bytes, ctype: str,
+                  extra: dict[str, str] | None = None) -> None:
+            try:
+                self.send_response(status)
+                self.send_header("Content-Type", ctype)
+                self.send_header("Content-Length", str(len(body)))
+                for key, value in (extra or {}).items():
+                    self.send_header(key, value)
+                self.end_headers()
+                self.wfile.write(body)
+            except (BrokenPipeError, ConnectionResetError):
+                pass  # the client gave up (its timeout): nothing to answer to
+
+        def do_GET(self) -> None:
+            self._answer("GET")
+
+        def do_POST(self) -> None:
+            self._answer("POST")
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    return Handler
+
+
+@pytest.fixture
+def local_site():  # type: ignore[no-untyped-def]
+    """Return a LocalSite serving on 127.0.0.1 for the test, closed at its end."""
+    site = LocalSite()
+    yield site
+    site.close()

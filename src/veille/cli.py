@@ -30,6 +30,7 @@ examples:
   veille export --format acled -o events.csv
   veille dyads --a MLI --b FRA --by month
   veille serve
+  veille watch --feeds examples/watch/feeds.txt --rules examples/watch/rules.yaml --once
   veille eval examples/seed.gold.jsonl --articles examples/seed.jsonl
   veille gazetteer import ML.zip
 """
@@ -95,10 +96,11 @@ reports clustered into an event taken together); a reciprocal meeting or joint c
 (CONSULT, COOPERATE with both among the actors) counts both ways. Only events reported as
 done count (actual, claimed, historical): negated and future ones are left out and counted.
 Date: the date of the event, never the publication day (undated news in the passé composé
-carries the publication month); a date known only to the month or year counts on its first day (column imprecise); undated events are not plotted
-but counted in the notes. Columns: period, start, direction, quad1..quad4 (verbal
-cooperation, material cooperation, verbal conflict, material conflict), cooperation and
-conflict (summed PLOVER scores), net, events, imprecise. pandas reads both outputs:
+carries the publication month); a date known only to the month or year counts on its
+first day (column imprecise); undated events are not plotted but counted in the notes.
+Columns: period, start, direction, quad1..quad4 (verbal cooperation, material cooperation,
+verbal conflict, material conflict), cooperation and conflict (summed PLOVER scores), net,
+events, imprecise. pandas reads both outputs:
 pd.read_csv("mli-fra.csv"), pd.read_csv("table.txt", sep=r"\\s+", comment="#").
 """
 
@@ -127,6 +129,24 @@ Then open http://127.0.0.1:8000/ (map), /timeline, /network, /dyads, /events; th
 is under /api (events, events/ID, articles/KEY, actors, dyads, stats) and described at
 /openapi.json.
 The store is opened read-only. It listens on 127.0.0.1 only unless --host says otherwise.
+"""
+
+WATCH_EPILOG = """\
+examples:
+  veille watch --feeds examples/watch/feeds.txt --once
+  veille watch --feeds feeds.txt --rules examples/watch/rules.yaml --every 15m
+  veille watch --feeds feeds.txt --rules rules.yaml --db postgresql://veille@127.0.0.1/veille
+  veille watch --feeds feeds.txt --every 1h --fetch-delay 5 --fetch-timeout 20
+
+FEEDS.txt lists one RSS/Atom feed URL a line (# starts a comment). Each pass polls every feed
+with a conditional request (ETag, Last-Modified), fetches the pages of entries not stored yet
+(robots.txt, --fetch-delay between two requests to one site, --fetch-timeout), ingests them
+like veille ingest, and sends an alert for each new event a rule of RULES.yaml selects (see
+examples/watch/rules.yaml: filters on type, country, actor, place within N km, status,
+casualties, keywords; outputs stdout, a JSONL file, a webhook). Feeds that are down, slow or
+not feeds are reported on stderr, one line each; the others go on. The state of the feeds is in
+the store: a restart resumes without fetching, storing or alerting twice. Ctrl-C stops after
+the current pass (twice: at once).
 """
 
 GAZETTEER_EPILOG = """\
@@ -281,6 +301,25 @@ def build_parser() -> argparse.ArgumentParser:
                      help="a tile server URL template ({z}/{x}/{y}) for the map's background; "
                           "without it the map draws country outlines and needs no network")
 
+    wat = sub.add_parser(
+        "watch", help="poll RSS/Atom feeds, ingest new articles, alert on new events",
+        description="Poll news feeds every --every, ingest the articles not stored yet and "
+                    "send alerts on the new events that alert rules select.",
+        epilog=WATCH_EPILOG, formatter_class=raw)
+    wat.add_argument("--feeds", required=True, metavar="FEEDS.txt",
+                     help="feed URLs, one a line (# comments)")
+    _add_db(wat)
+    wat.add_argument("--rules", metavar="RULES.yaml",
+                     help="alert rules (without them: ingest only, no alerts)")
+    wat.add_argument("--every", default="15m", metavar="DURATION",
+                     help="time between two passes: 30s, 15m (default), 1h")
+    wat.add_argument("--once", action="store_true",
+                     help="one pass, then exit (0 even when some feeds failed)")
+    wat.add_argument("--fetch-delay", type=float, default=1.0, metavar="SECONDS",
+                     help="pause between two requests to one site (default 1)")
+    wat.add_argument("--fetch-timeout", type=float, default=15.0, metavar="SECONDS",
+                     help="timeout of one request (default 15)")
+
     gz = sub.add_parser(
         "gazetteer", help="manage the place gazetteer (import a GeoNames dump)",
         description="Manage the gazetteer the places component reads. The packaged one knows "
@@ -325,6 +364,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _dyads(args)
         if args.command == "serve":
             return _serve(args)
+        if args.command == "watch":
+            return _watch(args)
     except VeilleError as exc:
         print(f"Error: {exc}", file=sys.stderr)
         return 1
@@ -760,6 +801,74 @@ def _serve(args: argparse.Namespace) -> int:
                     log_level=["warning", "info", "debug"][min(args.verbose, 2)])
     finally:
         app.state.store.close()
+    return 0
+
+
+# --- watch --------------------------------------------------------------------------------------
+
+
+def _watch(args: argparse.Namespace) -> int:
+    import signal
+
+    from .ingest.urls import Fetcher
+    from .store import open_store
+    from .watch.alerts import Dispatcher
+    from .watch.feeds import read_feed_list
+    from .watch.loop import PassReport, Stop, Watcher, parse_every
+    from .watch.rules import load_rules
+
+    every = parse_every(args.every)
+    feeds = read_feed_list(args.feeds)
+    rules = load_rules(args.rules) if args.rules else None
+
+    def report(line: str) -> None:
+        print(f"Error: {line}", file=sys.stderr)
+
+    def on_pass(result: PassReport) -> None:
+        for line in result.failures:
+            report(line)
+        print(result.format_text(), file=sys.stderr)
+
+    def load_pipeline() -> Any:
+        from .pipeline import load
+
+        return load()
+
+    stop = Stop()
+
+    def on_sigint(signum: int, frame: Any) -> None:
+        # Only a flag: the pass ends cleanly (pages fetched so far are stored and alerted on).
+        if stop.requested:
+            raise KeyboardInterrupt
+        stop.request()
+
+    store = open_store(args.db)
+    fetcher = Fetcher(timeout=args.fetch_timeout, delay=args.fetch_delay)
+    dispatcher = Dispatcher(rules, report=report) if rules else None
+    import threading
+
+    # Signal handlers can only be set from the main thread (an embedding may call main()).
+    main_thread = threading.current_thread() is threading.main_thread()
+    previous = signal.signal(signal.SIGINT, on_sigint) if main_thread else None
+    try:
+        if not args.once:
+            print(f"Watching {len(feeds)} feed(s) every {args.every} into {args.db} "
+                  "(Ctrl-C stops)", file=sys.stderr)
+        last = Watcher(feeds, store, load_pipeline=load_pipeline, fetcher=fetcher,
+                       dispatcher=dispatcher, stop=stop).run(every=every, once=args.once,
+                                                             on_pass=on_pass)
+    finally:
+        if main_thread:
+            signal.signal(signal.SIGINT, previous)
+        fetcher.close()
+        if dispatcher is not None:
+            dispatcher.close()
+        store.close()
+    if stop.requested:
+        print("Stopped.", file=sys.stderr)
+    if args.once and last.all_failed:
+        report(Errors.E046.format(count=last.feeds))
+        return 1
     return 0
 
 

@@ -93,6 +93,32 @@ class Errors:
         "E038: {where}: the Parquet file has no 'text' column, so it does not hold articles "
         "(its columns: {columns}). Give the articles table of a veille batch output."
     )
+    E039 = (
+        "E039: {path}: {problem}. A feeds file lists one http(s) feed URL a line "
+        "(# starts a comment)."
+    )
+    E040 = (
+        "E040: the store '{target}' was made by schema version {found}, which this veille "
+        "upgrades to {expected} when it writes: run `veille ingest` or `veille watch --once` "
+        "on it once, then open it again."
+    )
+    E041 = (
+        "E041: {where}: the feed could not be polled ({reason}); the other feeds went on, "
+        "and this one is polled again next time."
+    )
+    E042 = "E042: {path}: {where}: {problem}. {fix}"
+    E043 = (
+        "E043: --every {value!r} is not a duration. Give a number and a unit: 30s, 15m, 1h."
+    )
+    E044 = (
+        "E044: rule '{rule}': the alert on event {event} could not be delivered to {output} "
+        "({reason}); it was kept in {dead_letter}."
+    )
+    E045 = (
+        "E045: {path}: cannot write the undelivered alert ({reason}); it is printed on "
+        "stderr instead: {alert}"
+    )
+    E046 = "E046: none of the {count} feed(s) could be polled (see the errors above)."
     E047 = (
         "E047: '{value}' is not an actor code. Give an ISO 3166 alpha-3 country code (MLI, FRA, "
         "BFA ...) or a group code ({groups})."

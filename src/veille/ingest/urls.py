@@ -12,7 +12,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from .. import __version__
-from ..errors import Errors
+from ..errors import Errors, InputError
 from ..model import Article
 from . import Failure
 from .html import parse_html
@@ -20,6 +20,8 @@ from .html import parse_html
 LOGGER = logging.getLogger(__name__)
 
 USER_AGENT = f"veille/{__version__} (news event coder; polite crawler)"
+# A whole response must arrive within this many timeouts (each read has one timeout).
+TOTAL_TIMEOUT_FACTOR = 4
 
 
 def is_url(line: str) -> bool:
@@ -32,6 +34,16 @@ def read_url_list(text: str) -> list[str]:
     """Return the URLs of a URL list: one a line; blank lines and # comments are skipped."""
     return [line.strip() for line in text.splitlines()
             if line.strip() and not line.lstrip().startswith("#")]
+
+
+@dataclass
+class Download:
+    """One HTTP response: its final URL (after redirects), status, headers and body."""
+
+    url: str
+    status: int
+    headers: dict[str, str]
+    body: bytes
 
 
 @dataclass
@@ -92,32 +104,58 @@ class Fetcher:
         robots = self._robots[origin]
         return robots is None or robots.can_fetch(self.user_agent, url)
 
-    def fetch(self, url: str, source: str) -> Article | Failure:
-        """Return the article at ``url`` or a Failure saying why it could not be had."""
+    def download(self, url: str, *, where: str,
+                 headers: dict[str, str] | None = None) -> Download:
+        """Return the response to a GET of ``url`` (a 304 has an empty body).
+
+        Raise InputError (E022 when robots.txt forbids it, E017 when the body is too large,
+        E021 for an HTTP error status, a timeout or a network error).
+        """
         import httpx
 
-        where = f"{source}:{url}"
         host = urlsplit(url).netloc
         if not self.allowed(url):
-            return Failure(source, url, Errors.E022.format(where=where, host=host))
+            raise InputError(Errors.E022.format(where=where, host=host), where=where,
+                             reason="disallowed by robots.txt")
         self._wait(host)
+        started = time.monotonic()
         try:
-            with self._http().stream("GET", url) as response:
+            with self._http().stream("GET", url, headers=headers or {}) as response:
                 if response.status_code >= 400:
-                    return Failure(source, url, Errors.E021.format(
-                        where=where, reason=f"HTTP {response.status_code}"))
+                    reason = f"HTTP {response.status_code}"
+                    raise InputError(Errors.E021.format(where=where, reason=reason),
+                                     where=where, reason=reason)
                 body = bytearray()
                 for chunk in response.iter_bytes():
                     body.extend(chunk)
                     if len(body) > self.max_bytes:
-                        return Failure(source, url, Errors.E017.format(
+                        raise InputError(Errors.E017.format(
                             where=where, size=f"more than {self.max_bytes}",
-                            limit=self.max_bytes))
-                final_url = str(response.url)
+                            limit=self.max_bytes), where=where, reason="too large")
+                    # The timeout bounds each read; a server that trickles bytes would evade
+                    # it, so the whole body gets a deadline too.
+                    if time.monotonic() - started > self.timeout * TOTAL_TIMEOUT_FACTOR:
+                        reason = f"no complete answer in {self.timeout * TOTAL_TIMEOUT_FACTOR:g} s"
+                        raise InputError(Errors.E021.format(where=where, reason=reason),
+                                         where=where, reason=reason)
+                return Download(url=str(response.url), status=response.status_code,
+                                headers=dict(response.headers), body=bytes(body))
+        except httpx.TimeoutException:
+            reason = f"no answer within {self.timeout:g} s"
+            raise InputError(Errors.E021.format(where=where, reason=reason), where=where,
+                             reason=reason) from None
         except httpx.HTTPError as exc:
-            return Failure(source, url, Errors.E021.format(
-                where=where, reason=str(exc) or type(exc).__name__))
-        return parse_html(bytes(body), source, url=final_url, record=url)
+            reason = str(exc) or type(exc).__name__
+            raise InputError(Errors.E021.format(where=where, reason=reason), where=where,
+                             reason=reason) from None
+
+    def fetch(self, url: str, source: str) -> Article | Failure:
+        """Return the article at ``url`` or a Failure saying why it could not be had."""
+        try:
+            page = self.download(url, where=f"{source}:{url}")
+        except InputError as exc:
+            return Failure(source, url, str(exc))
+        return parse_html(page.body, source, url=page.url, record=url)
 
     def fetch_all(self, urls: list[str], source: str) -> Iterator[Article | Failure]:
         """Yield the article (or Failure) of every URL, in order."""

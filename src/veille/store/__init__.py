@@ -7,11 +7,13 @@
 from __future__ import annotations
 
 from .database import Database
+from .feeds import FeedState
 from .store import Intake, Store
 
 DEFAULT_DB = "veille.duckdb"
 
-__all__ = ["DEFAULT_DB", "Database", "Intake", "Store", "open_database", "open_store"]
+__all__ = ["DEFAULT_DB", "Database", "FeedState", "Intake", "Store", "open_database",
+           "open_store"]
 
 
 def open_database(target: str, *, read_only: bool = False) -> Database:

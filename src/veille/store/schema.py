@@ -7,7 +7,10 @@ statements are used, so that both back ends run these statements as they are. Of
 
 from __future__ import annotations
 
-SCHEMA_VERSION = "2"  # 2: casualty counts on mentions and events
+SCHEMA_VERSION = "3"  # 2: casualty counts on mentions and events; 3: watch_feeds
+# Older versions a writable open brings up to SCHEMA_VERSION: their tables are unchanged, what
+# is new is whole tables, which ``create_statements`` adds (IF NOT EXISTS).
+UPGRADABLE = frozenset({"2"})
 
 TABLES: dict[str, str] = {
     "meta": """
@@ -165,6 +168,19 @@ TABLES: dict[str, str] = {
         seen_at TIMESTAMP NOT NULL,
         run_id INTEGER NOT NULL,
         PRIMARY KEY (source, record, reason)""",
+    # What ``veille watch`` knows of each feed, so that a restart resumes where it stopped:
+    # the validators of the last read it finished (conditional requests), and its health.
+    "watch_feeds": """
+        feed_url TEXT PRIMARY KEY,
+        etag TEXT,
+        last_modified TEXT,
+        polled_at TIMESTAMP,
+        ok_at TIMESTAMP,
+        http_status INTEGER,
+        error TEXT,
+        n_errors INTEGER NOT NULL DEFAULT 0,
+        n_entries INTEGER NOT NULL DEFAULT 0,
+        n_articles INTEGER NOT NULL DEFAULT 0""",
 }
 
 INDEXES = (
@@ -176,7 +192,8 @@ INDEXES = (
 
 # Columns that hold when or by which run a row was written: they differ between two runs that
 # stored the same data, and nothing else does.
-RUN_COLUMNS = frozenset({"run_id", "ingested_at", "seen_at", "started_at", "finished_at"})
+RUN_COLUMNS = frozenset({"run_id", "ingested_at", "seen_at", "started_at", "finished_at",
+                         "polled_at", "ok_at"})
 
 
 def create_statements() -> list[str]:

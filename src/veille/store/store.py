@@ -25,7 +25,8 @@ from ..ontology import load_ontology
 from . import clustering, dedup
 from .clustering import Profile, Where
 from .database import Database
-from .schema import SCHEMA_VERSION, TABLES, columns, create_statements
+from .feeds import FeedState, load_feed_states, save_feed_states
+from .schema import SCHEMA_VERSION, TABLES, UPGRADABLE, columns, create_statements
 
 CASUALTY_COLUMNS = ("killed", "injured", "abducted", "arrested")
 
@@ -37,6 +38,7 @@ PRIMARY_KEYS = {
     "events": ("event_id",), "event_mentions": ("mention_id",),
     "actors": ("mention_id", "role", "position"), "places": ("article_key", "position"),
     "quotes": ("article_key", "position"), "failures": ("source", "record", "reason"),
+    "watch_feeds": ("feed_url",),
 }
 
 # What a dyad's series counts: events reported as done. A negated event did not happen, and a
@@ -196,6 +198,15 @@ class Store:
         if not found and insert:
             self.db.execute("INSERT INTO meta (key, value) VALUES (?, ?)",
                             ["schema_version", SCHEMA_VERSION])
+        elif found and found[0][0] in UPGRADABLE and insert:
+            # The new tables were just created: nothing else differs.
+            LOGGER.info("store %s upgraded from schema %s to %s", self.db.target,
+                        found[0][0], SCHEMA_VERSION)
+            self.db.execute("UPDATE meta SET value = ? WHERE key = ?",
+                            [SCHEMA_VERSION, "schema_version"])
+        elif found and found[0][0] in UPGRADABLE:
+            raise VeilleError(Errors.E040.format(target=self.db.target, found=found[0][0],
+                                                 expected=SCHEMA_VERSION))
         elif not found or found[0][0] != SCHEMA_VERSION:
             raise VeilleError(Errors.E024.format(target=self.db.target,
                                                  found=found[0][0] if found else "none",
@@ -239,7 +250,30 @@ class Store:
         with self.db.transaction():
             BatchWriter(self.db, run_id).write(intakes)
 
+    # --- watched feeds ----------------------------------------------------------------------
+
+    def feed_states(self) -> dict[str, FeedState]:
+        """Return what is known of every watched feed, by feed URL."""
+        return load_feed_states(self.db)
+
+    def save_feed_states(self, states: Sequence[FeedState]) -> None:
+        """Store the state of watched feeds (one transaction)."""
+        save_feed_states(self.db, states)
+
     # --- reading ----------------------------------------------------------------------------
+
+    def last_event_seq(self) -> int:
+        """Return the sequence number of the last event stored (0 when there is none)."""
+        return int(self.db.query("SELECT COALESCE(MAX(seq), 0) FROM events")[0][0])
+
+    def events_after(self, seq: int) -> list[dict[str, Any]]:
+        """Return the events stored after the one numbered ``seq``, in the order stored.
+
+        An event keeps its number when later reports join it: these are new events only.
+        """
+        names = columns("events")
+        return list(self.db.query_dicts(
+            f"SELECT {', '.join(names)} FROM events WHERE seq > ? ORDER BY seq", names, [seq]))
 
     def events(self, filters: dict[str, Any] | None = None, *,
                limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
