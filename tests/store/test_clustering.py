@@ -82,3 +82,13 @@ def test_actor_keys_use_both_sides_and_group_names() -> None:
     event = Event("ASSAULT", actor=[Actor("le JNIM", country="IMG", sector="REB", org="JNIM")],
                   recipient=[Actor("l'armée", country="MLI", sector="MIL"), Actor("des civils")])
     assert actor_keys(event) == frozenset({"IMG:JNIM", "MLI"})
+
+
+@pytest.mark.parametrize(("published", "window"), [
+    (D("2023-03-15"), (D("2023-03-08"), D("2023-03-15"))),
+    (None, None),
+])
+def test_publication_month_constrains_like_no_date(published: date | None,
+                                                   window: tuple[date, date] | None) -> None:
+    # "2023-03" taken from the publication, not from the text: the days before publication.
+    assert date_window("2023-03", "month", published, "publication") == window

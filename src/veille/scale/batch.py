@@ -170,7 +170,7 @@ def add_result(rows: Rows, record: Record, result: ArticleResult) -> None:
     mentions = rows["mentions"]
     for n, e in enumerate(result.events, start=1):
         event_id = f"{key}#e{n}"
-        window = clustering.date_window(e.date, e.date_precision, None)
+        window = clustering.date_window(e.date, e.date_precision, None, e.date_source)
         p, ev = e.place, e.evidence
         first = e.actor[0] if e.actor else None
         second = e.recipient[0] if e.recipient else None

@@ -79,10 +79,14 @@ def places_compatible(a: Where, b: Where) -> bool:
     return True
 
 
-def date_window(value: str | None, precision: str | None,
-                published: date | None) -> tuple[date, date] | None:
-    """Return the first and last day an event's date allows (None: no constraint)."""
-    if value:
+def date_window(value: str | None, precision: str | None, published: date | None,
+                source: str | None = None) -> tuple[date, date] | None:
+    """Return the first and last day an event's date allows (None: no constraint).
+
+    A date taken from the publication month (``source`` "publication": the text gives none)
+    constrains no more than no date at all: the days before publication.
+    """
+    if value and source != "publication":
         try:
             if precision == "day" or len(value) == 10:
                 d = date.fromisoformat(value[:10])

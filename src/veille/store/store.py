@@ -471,7 +471,7 @@ class BatchWriter:
         return out
 
     def _mention(self, mention_id: str, key: str, e: Event) -> None:
-        window = clustering.date_window(e.date, e.date_precision, None)
+        window = clustering.date_window(e.date, e.date_precision, None, e.date_source)
         p, ev = e.place, e.evidence
         self.rows["mentions"].append(
             (mention_id, key, e.event, e.mode, json.dumps(e.context), e.status, e.date,
@@ -622,7 +622,8 @@ class BatchWriter:
 
 def _profile(e: Event, article: Article) -> Profile:
     return Profile(e.event, clustering.status_group(e.status),
-                   clustering.date_window(e.date, e.date_precision, article.published),
+                   clustering.date_window(e.date, e.date_precision, article.published,
+                                           e.date_source),
                    clustering.actor_keys(e), Where.of(e.place))
 
 
