@@ -157,6 +157,11 @@ ROWS = [
      "ASSAULT", "COD", None, "claimed"),
     ("charged act", "Le gouvernement malien accuse la France d'avoir armé les rebelles "
      "touareg.", "AID", "FRA", "MLI", "claimed"),
+    # force promised or announced is a threat (PLOVER), not an attack nor an agreement
+    ("promised force", "Le gouvernement burkinabè a promis de traquer les auteurs de "
+     "l'attaque.", "THREATEN", "BFA", None, "actual"),
+    ("announced force", "L'armée malienne va attaquer les positions des rebelles à Kidal.",
+     "THREATEN", "MLI", None, "future"),
     # a headline's topic label is not an actor
     ("headline topic", "Burkina : le Ghana a livré des vivres à Ouagadougou",
      "AID", "GHA", None, "actual"),
@@ -213,6 +218,12 @@ def test_facts_in_a_que_clause_stay_events(extract) -> None:  # type: ignore[no-
         assert "ASSAULT" in {e.event for e in extract(text).events}, text
 
 
+def test_a_promise_of_force_is_no_agreement(extract) -> None:  # type: ignore[no-untyped-def]
+    events = extract("Le gouvernement burkinabè a promis de traquer les auteurs de "
+                     "l'attaque.").events
+    assert [e.event for e in events] == ["THREATEN"]
+
+
 def test_purpose_infinitive_is_not_an_event(extract) -> None:  # type: ignore[no-untyped-def]
     result = extract("Le ministre malien est venu à Dakar pour rencontrer le président "
                      "sénégalais.")
@@ -262,6 +273,27 @@ UNDATED_ROWS = [
     ("Le président sénégalais a reçu hier le ministre français.",
      "CONSULT", "2023-03-14", "text"),
 ]
+
+
+# A yearless date told in the passé composé is the last one before publication (2023-03-15).
+# (text, event type, expected date, expected status)
+PAST_TENSE_DATE_ROWS = [
+    ("Des officiers nigériens ont pris le pouvoir en juillet.", "COERCE", "2022-07",
+     "historical"),
+    ("Le ministre malien a reçu en décembre l'ambassadeur de Russie.", "CONSULT", "2022-12",
+     "historical"),
+    ("Le ministre malien a reçu en mars l'ambassadeur de Russie.", "CONSULT", "2023-03",
+     "actual"),
+    ("Le ministre malien recevra en juillet l'ambassadeur de Russie.", "AGREE", "2023-07",
+     "future"),
+]
+
+
+@pytest.mark.parametrize(("text", "event", "date", "status"), PAST_TENSE_DATE_ROWS)
+def test_yearless_date_in_the_past_tense(extract, text, event, date, status) -> None:  # type: ignore[no-untyped-def]
+    events = [e for e in extract(text).events if e.event == event]
+    assert events, text
+    assert (events[0].date, events[0].status) == (date, status)
 
 
 @pytest.mark.parametrize(("text", "event", "date", "source"), UNDATED_ROWS)

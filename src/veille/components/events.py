@@ -115,6 +115,12 @@ class _DocCoder:
                     consumed.update(o.i for o in frames.objects(token))
                 break
         self._attach_context(candidates)
+        # "a promis de traquer les assaillants": the promise of force is the threat, not an
+        # agreement besides it.
+        threats = {c.token.head.i for c in candidates
+                   if c.event.event == "THREATEN" and c.token.dep_ == "xcomp"}
+        candidates = [c for c in candidates
+                      if not (c.event.event == "AGREE" and c.token.i in threats)]
         events = merge_candidates(candidates, has_title=bool(self.title_end))
         for ev in events:
             self._nationals_of_actor(ev)
@@ -661,13 +667,18 @@ class _DocCoder:
         previous: list[Candidate] = []
         for cand in candidates:
             ev = cand.event
-            time = self._time_for(cand.token, anywhere_in_sentence=cand.misread)
+            time = self._in_the_past(self._time_for(cand.token, anywhere_in_sentence=cand.misread),
+                                     cand.token)
             reading = self.status.read(cand.token, time, forced=cand.rule.status,
                                        speech_act=ev.event in SPEECH_ACTS)
             ev.status = reading.status
             ev.source = reading.source
             if reading.future and ev.event in FUTURE_TO_AGREE:
                 ev.event, ev.mode = "AGREE", None
+            elif reading.future and ev.event in VIOLENT and not self._decided(cand.token):
+                # Force announced or promised ("promet de traquer les assaillants", "nous
+                # allons contraindre les terroristes"): a threat until it happens (PLOVER).
+                ev.event, ev.mode = "THREATEN", None
             elif reading.future and ev.event == "RETREAT" and ev.mode == "withdraw":
                 # An announced withdrawal is a concession (gold/FORMAT.md conventions).
                 ev.event, ev.mode = "CONCEDE", None
@@ -751,6 +762,34 @@ class _DocCoder:
         if in_clause is not None:
             return in_clause[1]
         return in_sentence[1] if in_sentence is not None else None
+
+    def _in_the_past(self, time: TimeValue | None, token: Token) -> TimeValue | None:
+        """Read a yearless date told in the passé composé as the last one before publication.
+
+        "Des officiers ont pris le pouvoir en juillet", published in March: last July, not the
+        coming one (the tense says it is done; the expression alone pointed to the nearest).
+        """
+        if (time is None or not time.value or time.direction is not None or time.anchor != "at"
+                or self.published is None or any(c.isdigit() and len(w) == 4
+                                                 for w in time.text.split() for c in w[:1])
+                or time.precision not in {"day", "month"} or not self._reported_past(token)):
+            return time
+        year = int(time.value[:4])
+        if time.value[:7] <= self.published.isoformat()[:7] and (
+                time.precision == "month" or time.value <= self.published.isoformat()):
+            return time
+        try:
+            value = f"{year - 1}{time.value[4:]}"
+            if time.precision == "day":
+                date.fromisoformat(value)  # 29 February
+        except ValueError:
+            return time
+        return dataclasses.replace(time, value=value, direction="past")
+
+    def _decided(self, token: Token) -> bool:
+        """Return whether an infinitive is what someone decided ("a décidé d'exécuter")."""
+        return (token.dep_ == "xcomp" and token.head != token
+                and frames.verb_lemma(token.head) in self.modality.decision_verbs)
 
     def _place_of_a_located(self, root: Token, cand: Candidate, pred: Token) -> bool:
         """Return whether a "de" place names where the thing before it is.
