@@ -247,6 +247,14 @@ def test_title_event_joins_the_body_event(extract) -> None:  # type: ignore[no-u
     assert expels[0].is_lead
 
 
+def test_merged_mentions_keep_the_finest_place_and_the_stated_date(extract) -> None:  # type: ignore[no-untyped-def]
+    result = extract("Des jihadistes ont attaqué lundi un poste de l'armée à Djibo.",
+                     title="Attaque contre l'armée au Burkina Faso")
+    [attack] = [e for e in result.events if e.event == "ASSAULT"]
+    assert attack.more_evidence
+    assert (attack.place.name, attack.date, attack.date_source) == ("Djibo", "2023-03-13", "text")
+
+
 def test_event_dates_come_from_their_clause(extract) -> None:  # type: ignore[no-untyped-def]
     result = extract("Le président sénégalais a reçu hier le ministre français des Armées. "
                      "En 2019, le Sénégal avait expulsé un diplomate iranien.",

@@ -125,8 +125,14 @@ def _absorb(into: Event, other: Event, *, union_recipients: bool = False) -> Non
         for r in other.recipient:
             if all(r.key != b.key for b in into.recipient):
                 into.recipient.append(r)
-    if into.date is None and other.date is not None:
+    # A mention that says more wins: a date the text states over none or over the month of
+    # publication, a town over its country ("Attaque" in a title, "à Djibo" in the lead).
+    if other.date is not None and (into.date is None or (
+            into.date_source == "publication" and other.date_source != "publication")):
         into.date, into.date_precision = other.date, other.date_precision
-    if into.place is None and other.place is not None:
+        into.date_source = other.date_source
+    if other.place is not None and (into.place is None or (
+            into.place.kind == "country" and other.place.kind != "country"
+            and other.place.country == into.place.country)):
         into.place = other.place
     into.confidence = max(into.confidence, other.confidence)
