@@ -31,8 +31,12 @@ def verb_lemma(token: Token) -> str:
     fr_core_news_md gives present forms that are also nouns their noun lemma; a verb lemma
     always ends in -er, -ir, -re or -oir.
     """
-    lemma = token.lemma_.lower()
-    if token.pos_ not in {"VERB", "AUX"} or lemma.endswith(("er", "ir", "re", "oir", "ïr")):
+    return mend_verb_lemma(token.lemma_.lower(), verbal=token.pos_ in {"VERB", "AUX"})
+
+
+def mend_verb_lemma(lemma: str, *, verbal: bool) -> str:
+    """Return ``verb_lemma`` for a lower-case lemma whose token is (or is not) ``verbal``."""
+    if not verbal or lemma.endswith(("er", "ir", "re", "oir", "ïr")):
         return lemma
     if lemma.endswith("ent"):
         return lemma[:-3] + "er"

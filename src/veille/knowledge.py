@@ -222,12 +222,15 @@ _EDGE_PUNCT = " .,;:!?«»\"()[]"
 _HONORIFIC = re.compile(r"^(?:M\.|MM\.|Mme|Mmes|Mlle|Me|Dr|Pr)\s+")
 
 
+# Mentions repeat from article to article ("l'armée", "Bamako"): their keys are remembered.
+@functools.lru_cache(maxsize=65536)
 def clean(text: str) -> str:
     """Unify apostrophes, hyphens and spaces of a surface string; keep its case."""
     text = unicodedata.normalize("NFC", text).translate(_APOSTROPHES)
     return _SEPARATORS.sub(" ", text).strip(_EDGE_PUNCT)
 
 
+@functools.lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Remove accents and ligatures: 'Goïta' -> 'Goita', 'Œuvre' -> 'Oeuvre'."""
     text = text.replace("œ", "oe").replace("Œ", "Oe").replace("æ", "ae").replace("Æ", "Ae")

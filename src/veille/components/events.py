@@ -11,8 +11,12 @@ import dataclasses
 import logging
 from collections import Counter
 from datetime import date
+from functools import cached_property
 
+from spacy.attrs import LEMMA, LOWER, POS
 from spacy.language import Language
+from spacy.strings import get_string_id
+from spacy.symbols import AUX, VERB
 from spacy.tokens import Doc, Span, Token
 
 from .. import frames
@@ -47,6 +51,9 @@ VIOLENT = {"ASSAULT", "COERCE"}
 ARMED_SECTORS = {"MIL", "REB", "UAF", "PMC", "COP", "PRM", "SPY"}
 # A linear fallback (no dependency found) lowers confidence: the parse disagreed with us.
 FALLBACK_PENALTY = 0.75
+# Lemmas remembered as trigger or not (see EventCoder.trigger_positions); past this many
+# the memory starts again, so that a long batch does not keep every lemma it has seen.
+LEMMA_MEMORY = 100_000
 
 
 class EventCoder:
@@ -58,6 +65,34 @@ class EventCoder:
         self.kb = ActorKnowledge.load()
         self.modality: Modality = load_modality()
         self.onto: Ontology = load_ontology()
+        self.gazetteer = Gazetteer.load()
+        self._trigger_forms = frozenset(get_string_id(w) for w in self.lexicon.trigger_words)
+        self._trigger_lemmas: dict[tuple[int, bool], bool] = {}
+
+    def trigger_positions(self, doc: Doc) -> list[int]:
+        """Return the indices of the tokens whose form or verb lemma the lexicon knows.
+
+        Exactly the tokens ``_DocCoder._rules_for`` does not dismiss at once; read from the
+        doc's arrays, so that the ~85% of words that are no trigger never become Tokens.
+        """
+        forms = self._trigger_forms
+        known = self._trigger_lemmas
+        strings = doc.vocab.strings
+        found = []
+        for i, (lemma, lower, pos) in enumerate(doc.to_array([LEMMA, LOWER, POS]).tolist()):
+            if lower in forms:
+                found.append(i)
+                continue
+            key = (lemma, pos in (VERB, AUX))
+            hit = known.get(key)
+            if hit is None:
+                if len(known) >= LEMMA_MEMORY:
+                    known.clear()
+                word = frames.mend_verb_lemma(strings[lemma].lower(), verbal=key[1])
+                hit = known[key] = word in self.lexicon.trigger_words
+            if hit:
+                found.append(i)
+        return found
 
     def __call__(self, doc: Doc) -> Doc:
         published = date.fromisoformat(doc._.published) if doc._.published else None
@@ -86,7 +121,13 @@ class _DocCoder:
         self.places = [(p, self._span(p.start, p.end)) for p in (doc._.places or [])
                        if p.start is not None]
         self.title_end = doc._.text_offset or 0
-        self.gazetteer = Gazetteer.load()
+        self.gazetteer = coder.gazetteer
+        self.trigger_positions = coder.trigger_positions(doc)
+
+    @cached_property
+    def text(self) -> str:
+        """Return the document's text, joined once: ``Doc.text`` rebuilds it at every call."""
+        return self.doc.text
 
     def _span(self, start: int | None, end: int | None) -> Span | None:
         if start is None or end is None:
@@ -99,9 +140,10 @@ class _DocCoder:
         """Return the article's events, merged and ordered by their first evidence."""
         candidates: list[Candidate] = []
         consumed: set[int] = set()
-        for token in self.doc:
-            if token.i in consumed:
+        for i in self.trigger_positions:
+            if i in consumed:
                 continue
+            token = self.doc[i]
             rules = self._rules_for(token)
             if rules and not self._asserted(token):
                 continue
@@ -657,7 +699,7 @@ class _DocCoder:
                 if child.dep_ == "obj":
                     end = max(end, sub[-1].idx + len(sub[-1]))
         start, end = max(start, sent.start_char), min(end, sent.end_char)
-        text = self.doc.text[start:end]
+        text = self.text[start:end]
         return Evidence(text=text, start=start, end=end,
                         sentence=self.sent_index.get(sent.start, 0))
 

@@ -36,12 +36,13 @@ class QuoteRecognizer:
     def __call__(self, doc: Doc) -> Doc:
         resolver = ActorResolver(doc, self.kb)
         quotes: list[Quote] = []
-        for match in QUOTE_RE.finditer(doc.text):
+        text = doc.text  # Doc.text joins every token again at each call
+        for match in QUOTE_RE.finditer(text):
             group = next(g for g in ("a", "b", "c") if match.group(g) is not None)
             start, end = match.span(group)
             span = doc.char_span(start, end, alignment_mode="expand")
             speaker = self.speaker(span, resolver) if span is not None else None
-            quotes.append(Quote(text=doc.text[start:end], start=start, end=end, speaker=speaker))
+            quotes.append(Quote(text=text[start:end], start=start, end=end, speaker=speaker))
         doc._.quotes = quotes
         return doc
 

@@ -15,6 +15,7 @@ apostrophes do not matter.
 
 from __future__ import annotations
 
+import functools
 import gzip
 import hashlib
 import io
@@ -74,6 +75,9 @@ _PUNCT = str.maketrans({
 })
 
 
+# An article looks the same words up again and again (every accented word for a demonym,
+# every capitalised run for a name): the keys of the words last seen are kept.
+@functools.lru_cache(maxsize=1 << 16)
 def normalize_name(text: str) -> str:
     """Return the lookup key of a name: lower case, no accents, one kind of apostrophe."""
     s = text.translate(_PUNCT).lower()

@@ -25,6 +25,7 @@ from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 
 import spacy
+from spacy.attrs import IS_ALPHA, IS_STOP, LOWER
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -191,20 +192,18 @@ class Geoparser:
                 in_name.update(t.i for t in ent)
                 blocked.update(t.i for t in ent if t.i == ent.start
                                or doc[t.i - 1].lower_ not in _OF)
+        n = len(doc)
+        upper = [t.text[:1].isupper() for t in doc]  # one Token a word, not one a look
         i = 0
-        while i < len(doc):
-            tok = doc[i]
-            if not tok.text[:1].isupper() or tok.i in blocked or tok.is_sent_start:
+        while i < n:
+            if not upper[i] or i in blocked or doc[i].is_sent_start:
                 i += 1
                 continue
             for length in (3, 2, 1):
                 end = i + length
-                if end > len(doc) or any(t.i in blocked for t in doc[i:end]):
+                if end > n or any(j in blocked for j in range(i, end)) or not upper[end - 1]:
                     continue
-                span = doc[i:end]
-                if not span[-1].text[:1].isupper():
-                    continue
-                if self.gazetteer.lookup_key(normalize_name(span.text)):
+                if self.gazetteer.lookup_key(normalize_name(doc[i:end].text)):
                     yield _Candidate(i, end, "inner" if i in in_name else "scan")
                     i = end - 1
                     break
@@ -261,12 +260,15 @@ class Geoparser:
     def _context(self, doc: Doc, cands: Sequence[_Candidate]) -> Counter[str]:
         """Count the countries the article is unambiguously about."""
         context: Counter[str] = Counter()
-        for tok in doc:
+        strings = doc.vocab.strings
+        # (The doc's arrays, not its Tokens: most words are no demonym.)
+        for is_alpha, is_stop, lower in doc.to_array([IS_ALPHA, IS_STOP, LOWER]).tolist():
             # Demonyms ("les soldats maliens") tell the story's country as well as names do.
-            if tok.is_alpha and not tok.is_stop:
-                code = self.gazetteer.demonyms.get(tok.lower_)
-                if code is None and not tok.lower_.isascii():
-                    code = self.gazetteer.demonyms.get(normalize_name(tok.lower_))
+            if is_alpha and not is_stop:
+                word = strings[lower]
+                code = self.gazetteer.demonyms.get(word)
+                if code is None and not word.isascii():
+                    code = self.gazetteer.demonyms.get(normalize_name(word))
                 if code is not None:
                     context[code] += 1
         for c in cands:
