@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+import re
 from collections import Counter
 from datetime import date
 from functools import cached_property
@@ -101,6 +102,8 @@ class EventCoder:
         return doc
 
 
+# A year written out ("en juillet 2022"): the date is then no guess of ours.
+YEAR = re.compile(r"\b\d{4}\b")
 # How many sentences before a charge its court or prosecutor may have been named.
 JUDICIAL_LOOKBACK = 3
 
@@ -789,7 +792,8 @@ class _DocCoder:
             case = frames.case_of(root)
             if case is None and root.dep_ == "appos":
                 case = frames.case_of(root.head)  # "dans la capitale, Kinshasa"
-            if case not in LOCATIVE_CASES and not self._place_of_a_located(root, cand, pred):
+            if case not in LOCATIVE_CASES and not self._place_of_a_located(
+                    place, root, cand, pred):
                 continue
             if token.pos_ == "NOUN" and _dominated_by(root, token):
                 return place
@@ -812,16 +816,14 @@ class _DocCoder:
         coming one (the tense says it is done; the expression alone pointed to the nearest).
         """
         if (time is None or not time.value or time.direction is not None or time.anchor != "at"
-                or self.published is None or any(c.isdigit() and len(w) == 4
-                                                 for w in time.text.split() for c in w[:1])
+                or self.published is None or YEAR.search(time.text)
                 or time.precision not in {"day", "month"} or not self._reported_past(token)):
             return time
-        year = int(time.value[:4])
-        if time.value[:7] <= self.published.isoformat()[:7] and (
-                time.precision == "month" or time.value <= self.published.isoformat()):
+        # ISO values compare as strings at the same precision.
+        if time.value <= self.published.isoformat()[:len(time.value)]:
             return time
         try:
-            value = f"{year - 1}{time.value[4:]}"
+            value = f"{int(time.value[:4]) - 1}{time.value[4:]}"
             if time.precision == "day":
                 date.fromisoformat(value)  # 29 February
         except ValueError:
@@ -833,7 +835,8 @@ class _DocCoder:
         return (token.dep_ == "xcomp" and token.head != token
                 and frames.verb_lemma(token.head) in self.modality.decision_verbs)
 
-    def _place_of_a_located(self, root: Token, cand: Candidate, pred: Token) -> bool:
+    def _place_of_a_located(self, place: Place, root: Token, cand: Candidate,
+                            pred: Token) -> bool:
         """Return whether a "de" place names where the thing before it is.
 
         "sur le port d'Odesa", "dans la province du Soum": the noun has a locative case. For
@@ -851,10 +854,7 @@ class _DocCoder:
         # own complement, or that of its complement. A country there is a party ("les
         # sanctions de la France") except for violence ("l'invasion de l'Ukraine").
         if cand.token.pos_ == "NOUN" and located in {cand.token, *cand.token.children}:
-            place = next((p for p, span in self.places if span is not None
-                          and span.root == root), None)
-            return place is not None and (place.kind not in {"country"}
-                                          or cand.event.event in VIOLENT)
+            return place.kind != "country" or cand.event.event in VIOLENT
         if cand.event.event not in VIOLENT:
             return False
         # "une attaque contre le détachement de Barsalogho": where its target is.

@@ -79,6 +79,10 @@ NAME_LABELS = ("MISC", "ORG")
 _LOCATIVE_BEFORE_NAME = frozenset({"à", "de", "d'", "d’", "dans", "vers", "depuis"})
 
 
+# The names only one country has: name key -> (that country, how many times it was found).
+Votes = dict[str, tuple[str, int]]
+
+
 @dataclass
 class _Candidate:
     start: int  # token indices
@@ -97,8 +101,6 @@ class Geoparser:
         self.gazetteer = gazetteer or Gazetteer.load()
         self._nlp = nlp
         self._matcher: PhraseMatcher | None = None
-        # The current document's unambiguous names and the country each votes for.
-        self._votes: dict[str, tuple[str, int]] = {}
 
     # ------------------------------------------------------------------ matcher
 
@@ -119,16 +121,15 @@ class Geoparser:
     def find(self, doc: Doc) -> list[Place]:
         """Return the resolved place mentions of ``doc``, in text order."""
         candidates = self._merge(self._candidates(doc))
-        self._votes = {}
-        context = self._context(doc, candidates)
-        found = [self._place(doc, cand, context) for cand in candidates]
+        context, votes = self._context(doc, candidates)
+        found = [self._place(doc, cand, context, votes) for cand in candidates]
         # Second pass with the first-level regions found ("Floride"): a town of that region
         # beats its homonyms elsewhere in the same country ("Parkland").
         regions = Counter(f"{e.country}:{e.admin1}" for _, e in filter(None, found)
                           if e.level == 1 and e.admin1)
         if regions:
             context.update(regions)
-            found = [self._place(doc, cand, context) for cand in candidates]
+            found = [self._place(doc, cand, context, votes) for cand in candidates]
         return [place for place, _ in filter(None, found)]
 
     def resolve(self, name: str, context_countries: Collection[str] = ()) -> GeoEntry | None:
@@ -257,9 +258,14 @@ class Geoparser:
 
     # ------------------------------------------------------------------ resolution
 
-    def _context(self, doc: Doc, cands: Sequence[_Candidate]) -> Counter[str]:
-        """Count the countries the article is unambiguously about."""
+    def _context(self, doc: Doc, cands: Sequence[_Candidate]) -> tuple[Counter[str], Votes]:
+        """Count the countries the article is unambiguously about.
+
+        Also return, for each name that only one country has, that country and how many
+        times the name voted for it.
+        """
         context: Counter[str] = Counter()
+        votes: Votes = {}
         strings = doc.vocab.strings
         # (The doc's arrays, not its Tokens: most words are no demonym.)
         for is_alpha, is_stop, lower in doc.to_array([IS_ALPHA, IS_STOP, LOWER]).tolist():
@@ -288,17 +294,18 @@ class Geoparser:
             code = codes.pop() if len(codes) == 1 else None
             if code is not None and c.origin in ("ner", "matcher"):
                 context[code] += 1
-                self._votes[key] = (code, self._votes.get(key, (code, 0))[1] + 1)
-        return context
+                votes[key] = (code, votes.get(key, (code, 0))[1] + 1)
+        return context, votes
 
-    def _context_without(self, key: str, context: Counter[str]) -> Counter[str]:
+    @staticmethod
+    def _context_without(key: str, context: Counter[str], votes: Votes) -> Counter[str]:
         """Return ``context`` without the votes of the name ``key`` itself.
 
         A name found only in one small town abroad votes for that town's country; were that
         vote counted, "Moura" in a story about Mali would make Portugal part of the story.
         When nothing else names a country, the name's own vote stands.
         """
-        own = self._votes.get(key)
+        own = votes.get(key)
         if own is None:
             return context
         rest = context.copy()
@@ -372,8 +379,8 @@ class Geoparser:
                 return None
         return best
 
-    def _place(self, doc: Doc, cand: _Candidate,
-               context: Counter[str]) -> tuple[Place, GeoEntry] | None:
+    def _place(self, doc: Doc, cand: _Candidate, context: Counter[str],
+               votes: Votes) -> tuple[Place, GeoEntry] | None:
         gaz = self.gazetteer
         span = doc[cand.start:cand.end]
         key = normalize_name(span.text)
@@ -392,7 +399,7 @@ class Geoparser:
             return _to_place(full, entry, kind="region", admin1=None), entry
         entries = gaz.lookup_key(key)
         prefixed = cand.prefix_start is not None
-        context = self._context_without(key, context)
+        context = self._context_without(key, context, votes)
         entry = self._choose(entries, key, prefixed=prefixed, context=context)
         if entry is None and prefixed:
             prefixed = False

@@ -268,27 +268,21 @@ def _parse_rule(item: Any, check: _Checker) -> Rule:
         raise check.fail(f"unknown key {unknown[0]!r}", f"Allowed: {', '.join(RULE_KEYS)}.")
     ontology = load_ontology()
     fields: dict[str, Any] = {"name": name.strip()}
-    if "type" in item:
-        types = [t.upper() for t in check.texts(item["type"], "type")]
-        for t in types:
-            if t not in ontology.types:
-                raise check.fail(f"'type' has {t!r}, not a PLOVER event type",
-                                 f"Use one of: {', '.join(sorted(ontology.types))}.")
-        fields["types"] = frozenset(types)
-    if "country" in item:
-        countries = [c.upper() for c in check.texts(item["country"], "country")]
-        for c in countries:
-            if not _COUNTRY.match(c):
-                raise check.fail(f"'country' has {c!r}, not an ISO 3166 alpha-3 code",
-                                 "Use codes such as MLI, BFA, NER.")
-        fields["countries"] = frozenset(countries)
-    if "status" in item:
-        statuses = [s.lower() for s in check.texts(item["status"], "status")]
-        for s in statuses:
-            if s not in ontology.statuses:
-                raise check.fail(f"'status' has {s!r}",
-                                 f"Use one of: {', '.join(sorted(ontology.statuses))}.")
-        fields["statuses"] = frozenset(statuses)
+    types = ", ".join(sorted(ontology.types))
+    statuses = ", ".join(sorted(ontology.statuses))
+    for key, name_of_field, case, valid, what, fix in (
+            ("type", "types", str.upper, ontology.types.__contains__,
+             ", not a PLOVER event type", f"Use one of: {types}."),
+            ("country", "countries", str.upper, _COUNTRY.match,
+             ", not an ISO 3166 alpha-3 code", "Use codes such as MLI, BFA, NER."),
+            ("status", "statuses", str.lower, ontology.statuses.__contains__,
+             "", f"Use one of: {statuses}.")):
+        if key in item:
+            values = [case(v) for v in check.texts(item[key], key)]
+            bad = next((v for v in values if not valid(v)), None)
+            if bad is not None:
+                raise check.fail(f"'{key}' has {bad!r}{what}", fix)
+            fields[name_of_field] = frozenset(values)
     if "actor" in item:
         fields["actors"] = tuple(fold(a) for a in check.texts(item["actor"], "actor"))
     if "keywords" in item:
