@@ -121,6 +121,25 @@ def test_warc_responses_become_articles_and_a_cut_file_keeps_what_came_before(
     assert items[-1].reason.startswith("E020")  # type: ignore[union-attr]
 
 
+def test_a_warc_cut_anywhere_in_its_last_record_loses_that_record_and_says_so(
+        tmp_path: Path) -> None:
+    from warcio.archiveiterator import ArchiveIterator
+
+    pages = [(f"https://faso-actu.example/{n}", PAGE) for n in range(3)]
+    data = _warc(pages)
+    records = ArchiveIterator(io.BytesIO(data))
+    for record in records:
+        records.read_to_end(record)
+        last = records.get_record_offset()
+    # Every cut, from the record's first bytes (its headers) to just before its gzip trailer.
+    for cut in range(last + 1, len(data) - 1, 7):
+        path = tmp_path / f"cut-{cut}.warc.gz"
+        path.write_bytes(data[:cut])
+        items = list(read_warc(str(path), max_bytes=10**6))
+        assert [getattr(i, "url", None) for i in items[:-1]] == [u for u, _ in pages[:2]], cut
+        assert isinstance(items[-1], Failure) and items[-1].reason.startswith("E020"), cut
+
+
 @pytest.mark.parametrize(("name", "content", "code"), [
     ("binaire.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "E016"),
     ("vide.txt", b"   \n", "E004"),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
+import zlib
 from collections.abc import Iterator
 from typing import Any
 
@@ -18,12 +19,17 @@ HTML_TYPES = ("text/html", "application/xhtml+xml")
 
 
 def read_warc(path: str, *, max_bytes: int) -> Iterator[Article | Failure]:
-    """Yield an Article for every HTML response of a WARC (.warc or .warc.gz) file."""
+    """Yield an Article for every HTML response of a WARC (.warc or .warc.gz) file.
+
+    Only the last record can be cut short, so each record is given out once the next one has
+    started, and the last one once its end has been checked.
+    """
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
     n = 0
-    end = 0  # where the last whole record ends
+    start = end = 0  # where the last whole record starts and ends
+    pending: Article | Failure | None = None
     try:
         size = os.path.getsize(path)
         with open(path, "rb") as stream:
@@ -33,23 +39,48 @@ def read_warc(path: str, *, max_bytes: int) -> Iterator[Article | Failure]:
                 records.read_to_end(record)
                 if getattr(record.raw_stream, "limit", 0):
                     # The file ends inside this record: its content is incomplete.
+                    yield from filter(None, [pending])
                     yield Failure(path, f"record {n + 1}", Errors.E020.format(
                         where=path, reason=f"record {n + 1} is cut short"))
                     return
-                end = records.get_record_offset() + records.get_record_length()
+                yield from filter(None, [pending])
+                start = records.get_record_offset()
+                end = start + records.get_record_length()
                 if record.rec_type == "response":
                     n += 1
-                if article is not None:
-                    yield article
-    except (ArchiveLoadFailed, EOFError, OSError, ValueError) as exc:
-        # A cut gzip member or record: keep what was read, report the rest.
+                pending = article
+    except (ArchiveLoadFailed, EOFError, OSError, ValueError, AttributeError) as exc:
+        # A cut gzip member or record: keep what was read, report the rest. (warcio raises
+        # AttributeError on a record cut inside its WARC headers.)
+        yield from filter(None, [pending])
         yield Failure(path, f"after record {n}", Errors.E020.format(
             where=path, reason=str(exc) or type(exc).__name__))
         return
+    if end == size and _gzip_member_cut(path, start, end):
+        # warcio reads a gzip member cut inside the record's headers as a shorter record.
+        yield Failure(path, f"record {n}", Errors.E020.format(
+            where=path, reason=f"record {n} is cut short"))
+        return
+    yield from filter(None, [pending])
     if end < size:
         # warcio stops quietly at a gzip member cut short: the bytes it left are the damage.
         yield Failure(path, f"after record {n}", Errors.E020.format(
             where=path, reason=f"{size - end} bytes after the last whole record"))
+
+
+def _gzip_member_cut(path: str, start: int, end: int) -> bool:
+    """Return whether the gzip member at ``start:end`` of ``path`` ends before its trailer."""
+    with open(path, "rb") as stream:
+        stream.seek(start)
+        data = stream.read(end - start)
+    if not data.startswith(b"\x1f\x8b"):
+        return False  # an uncompressed WARC: warcio's own count of the content says it all
+    member = zlib.decompressobj(wbits=31)
+    try:
+        member.decompress(data)
+    except zlib.error:
+        return True
+    return not member.eof
 
 
 def _article(record: Any, path: str, n: int, max_bytes: int) -> Article | Failure | None:
