@@ -68,7 +68,8 @@ class Actor:
     end: int | None = None
     person: str | None = None
     org: str | None = None
-    # person | country | capital | org | role | armed | per | description | pronoun | place
+    # person | country | capital | org | role | armed | per | description | pronoun | place |
+    # guessed | unidentified (the side the text leaves unsaid) | inferred (from other events)
     kind: str | None = None
 
     def to_dict(self) -> dict[str, Any]:

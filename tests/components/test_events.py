@@ -34,6 +34,13 @@ ROWS = [
      "ACCUSE", "COD", "RWA", "actual"),
     ("object pronoun", "Le journaliste français Olivier Dubois est arrivé à Gao. Les "
      "jihadistes l'ont enlevé le lendemain.", "ASSAULT", None, "FRA", "actual"),
+    ("object pronoun", "La police kényane poursuit les shebabs dans le nord du pays. Elle les "
+     "accuse d'avoir enlevé des enseignants.", "ACCUSE", "KEN", "IMG", "actual"),
+    # subject pronouns carry their antecedent on ("a-t-il ajouté"), "il" is not "des ONG"
+    ("object pronoun", "Le président guinéen a été renversé en 2021. « Je reviendrai », "
+     "avait-il déclaré. Son départ a été salué par des opposants. « Je suis innocent », "
+     "a-t-il ajouté. Les autorités sénégalaises l'ont arrêté hier.",
+     "COERCE", "SEN", "GIN", "actual"),
     # "son pays": the possessor's country
     ("possessive", "Le ministre russe a promis l'aide de son pays au Mali.",
      "AGREE", "RUS", "MLI", "actual"),
@@ -165,6 +172,19 @@ ROWS = [
     # a headline's topic label is not an actor
     ("headline topic", "Burkina : le Ghana a livré des vivres à Ouagadougou",
      "AID", "GHA", None, "actual"),
+    # the parser hangs "contre" on the place of a nominal event: it is the event's
+    ("complement on the place", "L'armée nigériane conduit une opération dans le nord du "
+     "Cameroun contre les combattants de Boko Haram.", "ASSAULT", "NGA", "IMG", "actual"),
+    ("complement on the place", "Les forces tchadiennes mènent une offensive dans l'est du "
+     "Niger contre les bases de Boko Haram.", "ASSAULT", "TCD", None, "actual"),
+    # people of no stated nationality are of where the event happened, not of the story
+    ("people of the place", "La France a fermé son ambassade. Des centaines de civils ont été "
+     "tués dans le nord du Mali.", "ASSAULT", None, "MLI", "actual"),
+    ("people of the place", "L'armée rwandaise a attaqué des miliciens dans l'est de la RD "
+     "Congo.", "ASSAULT", "RWA", "COD", "actual"),
+    # refugees come from the country the story's people fled, not from their host
+    ("refugees' origin", "Des milliers de civils ont fui le Soudan. Le Tchad a accueilli des "
+     "réfugiés dans ses camps de l'Est.", "AID", "TCD", "SDN", "actual"),
 ]
 
 
@@ -372,6 +392,33 @@ def test_unsaid_side_is_an_unidentified_actor_of_the_event_country(extract) -> N
     assert [(a.country, a.kind, a.start) for a in attack.actor] == [("BFA", "unidentified", None)]
     assert attack.actor[0].name == "non identifié (Burkina Faso)"
     assert {a.kind for a in attack.recipient} != {"unidentified"}
+
+
+FLIGHT_ROWS = [
+    # (text, fled country, who caused the flight: a code, or None when the story does not say)
+    ("Les troupes éthiopiennes ont envahi le Tigré. Des milliers de civils ont fui le pays.",
+     None, None),
+    ("L'armée turque a bombardé le nord de la Syrie. Des dizaines de milliers de personnes ont "
+     "fui leurs foyers dans le nord de la Syrie.", "SYR", "TUR"),
+    ("La Russie a envahi l'Ukraine en février. Plus d'un million de civils ont fui l'Ukraine.",
+     "UKR", "RUS"),
+    # no attacker in the story: the cause stays unsaid, not "someone from where they fled"
+    ("Des milliers d'habitants ont fui la ville de Goma après l'éruption du volcan.",
+     "COD", None),
+]
+
+
+@pytest.mark.parametrize(("text", "fled", "cause"), FLIGHT_ROWS)
+def test_flight_is_caused_by_the_story_attacker(extract, text, fled, cause) -> None:  # type: ignore[no-untyped-def]
+    flights = [e for e in extract(text).events if e.event == "SANCTION" and e.mode == "expel"]
+    assert flights, text
+    flight = flights[-1]
+    if fled is not None:
+        assert fled in {a.country for a in flight.recipient}, flight.to_dict()
+        assert flight.place is not None and flight.place.country == fled, flight.place
+    assert [a.country for a in flight.actor] == ([cause] if cause else []), flight.to_dict()
+    if cause:
+        assert flight.actor[0].kind == "inferred"
 
 
 @pytest.mark.parametrize("text", [

@@ -18,7 +18,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from ..factories import make_factory
-from ..frames import subject_of, text_sentence
+from ..frames import objects, subject_of, text_sentence
 from ..knowledge import ActorKnowledge, fold, is_case_sensitive
 from ..lexicon import load_lexicon
 from ..model import Actor, Entity
@@ -43,6 +43,9 @@ PRONOUNS = {"il", "elle", "ils", "elles", "lui", "eux", "celui-ci", "celle-ci", 
 POSSESSED_NATIONALS = {"pays", "gouvernement", "nation", "état", "compatriote", "concitoyen",
                        "ressortissant", "citoyen", "peuple", "population"}
 OBJECT_CLITICS = {"l'", "l’", "le", "la", "les", "lui", "leur"}
+# Verbs whose inverted "il" is impersonal: "semble-t-il", "faut-il", "y a-t-il".
+IMPERSONAL_VERBS = {"falloir", "sembler", "paraître", "agir", "avoir", "rester", "exister",
+                    "être", "importer", "valoir"}
 FIRST_PERSON = {"je", "j'", "j’", "nous", "moi"}
 GROUP_CODES = {"IGO", "IMG", "NGO", "WST", "AFR", "SAH"}
 
@@ -405,6 +408,9 @@ class ActorResolver:
                 continue
             if plural and not is_plural:
                 continue
+            if is_plural and token.lower_.lstrip("-t") in {"il", "elle"}:
+                continue  # "il" is not "des ONG"
+
             if actors:
                 return referred(actors[0], "pronoun")
         return None
@@ -414,13 +420,26 @@ class ActorResolver:
         if self._subjects is None:
             self._subjects = []
             for token in self.doc:
-                if token.dep_ not in SUBJECT_DEPS and token.dep_ != "obl:agent":
+                if token.dep_ not in SUBJECT_DEPS and token.dep_ != "obl:agent" and not (
+                        token.dep_ == "expl:subj" and token.text.startswith("-")
+                        and token.head.lemma_ not in IMPERSONAL_VERBS):
+                    # (", a-t-il ajouté" is often parsed as an impersonal "il".)
                     continue
                 if token.pos_ == "PRON":
+                    # "..., avait-il réagi. Les autorités l'ont arrêté": a subject pronoun
+                    # carries its antecedent on, as the last subject for what follows.
+                    if token.lower_ in PRONOUNS and token.i not in self.by_token:
+                        actor = self.antecedent(token)
+                        if actor is not None:
+                            plural = token.lower_.lstrip("-t") in {"ils", "elles"}
+                            self._subjects.append((token.i, [actor], plural))
                     continue
                 actors = self.resolve(token)
                 if actors:
-                    plural = len(actors) > 1 or "Number=Plur" in str(token.morph)
+                    # ("des ONG": the noun has no number, its determiner has.)
+                    plural = len(actors) > 1 or any(
+                        "Number=Plur" in str(t.morph) for t in (token, *token.children)
+                        if t is token or t.dep_ == "det")
                     self._subjects.append((token.i, actors, plural))
         return self._subjects
 
@@ -438,6 +457,14 @@ class ActorResolver:
         subjects = [s for s in self.subjects() if s[0] < sentence_start]
         if subjects and subjects[-1][1] and subjects[-1][1][0].key not in own:
             return referred(subjects[-1][1][0], "pronoun")
+        if subjects and subjects[-1][1]:
+            # "L'armée ougandaise pourchasse les ADF. Elle les accuse ...": the subject goes
+            # on, so the object pronoun takes up the object of the last subject's verb.
+            verb = self.doc[subjects[-1][0]].head
+            for obj in objects(verb):
+                for actor in self.resolve(obj, with_conjuncts=False):
+                    if actor.country and actor.key not in own:
+                        return referred(actor, "pronoun")
         for m in reversed(self.mentions):
             if m.end > sentence_start or m.label not in {"PERSON", "PER", "ORG", "COUNTRY"}:
                 continue

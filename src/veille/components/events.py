@@ -13,6 +13,7 @@ import re
 from collections import Counter
 from datetime import date
 from functools import cached_property
+from typing import Callable
 
 from spacy.attrs import LEMMA, LOWER, POS
 from spacy.language import Language
@@ -170,6 +171,10 @@ class _DocCoder:
         for ev in events:
             self._nationals_of_actor(ev)
             self._judicial_accuser(ev)
+            self._people_of_the_place(ev)
+        _cause_of_flight(events, self._country_name)
+        _origin_of_refugees(events)
+        for ev in events:
             self._unidentified_parties(ev)
             self._casualties(ev)
         return events
@@ -405,6 +410,14 @@ class _DocCoder:
         # "le retrait des troupes françaises du Niger": inside the noun's "de" complement.
         for de in list(frames.prepositional(token, "de")):
             found += [t for t in frames.prepositional(de, slot) if t not in found]
+        if slot != "de":
+            # "une opération dans le nord-est de la Syrie contre les milices": the parser hangs
+            # the complement on the place; a place takes no "contre"/"avec", the event does.
+            for loc in token.children:
+                if loc.dep_ == "nmod" and frames.case_of(loc) in LOCATIVE_CASES:
+                    for inner in [loc, *frames.prepositional(loc, "de")]:
+                        found += [t for t in frames.prepositional(inner, slot)
+                                  if t not in found]
         # Light verbs carry the noun's complements: "tendre une embuscade à un convoi".
         gov = frames.governor(token, self.modality.light_verbs)
         if gov is not None and token.dep_ == "obj":
@@ -778,6 +791,10 @@ class _DocCoder:
         """
         token = cand.token
         pred = frames.predicate(token)
+        if _verbal(token) and frames.verb_lemma(token) in self.modality.leaving_verbs:
+            for place, span in self.places:
+                if span is not None and span.root.dep_ == "obj" and span.root.head == token:
+                    return place
         used = {(a.start, a.end) for a in cand.event.actor + cand.event.recipient
                 if a.kind != "place"}
         start, end = frames.text_sentence(token)
@@ -910,6 +927,30 @@ class _DocCoder:
             if (r.kind == "guessed" or r.country is None) and words & self.modality.nationals_nouns:
                 ev.recipient[i] = dataclasses.replace(r, country=code, kind="description")
 
+    def _country_name(self, code: str) -> str:
+        country = self.resolver.kb.country(code)
+        return country.name if country is not None else code
+
+    def _people_of_the_place(self, ev: Event) -> None:
+        """Give civilians whose country the text does not say the country they are in.
+
+        "Des milliers de personnes ont fui leurs foyers dans le nord de la Syrie" in a story
+        about Turkey: the people are Syrians, not of the country the article is about. Only
+        civilians: an unqualified army or government is the article's own far more often.
+        """
+        place = ev.place
+        if place is None or place.country is None or place.country in GROUP_CODES:
+            return
+        for side, other in ((ev.actor, ev.recipient), (ev.recipient, ev.actor)):
+            named = {a.country for a in other if a.kind not in {"guessed", "unidentified"}}
+            for i, a in enumerate(side):
+                if a.kind != "guessed" or a.country == place.country:
+                    continue
+                # "L'armée turque mène une opération en Syrie contre des milices": whoever
+                # a foreign force fights where it went is of that place, not of the force.
+                if a.sector in {"CVL", "REF", None} or a.country in named:
+                    side[i] = dataclasses.replace(a, country=place.country)
+
     def _judicial_accuser(self, ev: Event) -> None:
         """Give a charge with no accuser the court, prosecutor or judge the story has named.
 
@@ -947,13 +988,15 @@ class _DocCoder:
         if (ev.event == "CONSULT" or ev.status == "future" or ev.place is None
                 or ev.place.country is None):
             return
+        # Whoever made people flee is not "someone from where they fled": left unsaid.
+        flight = ev.event == "SANCTION" and ev.mode == "expel"
         code = ev.place.country
         country = self.resolver.kb.country(code)
         if country is None:
             return
         name = country.name
         for side in (ev.actor, ev.recipient):
-            if not side:
+            if not side and not (flight and side is ev.actor):
                 side.append(Actor(name=f"non identifié ({name})", country=code,
                                   kind="unidentified"))
 
@@ -1027,6 +1070,57 @@ class _DocCoder:
         ev.score = self.onto.score(ev.event, ev.mode)
 
     # -- merging -------------------------------------------------------------------------------
+
+def _cause_of_flight(events: list[Event], country_name: Callable[[str], str]) -> None:
+    """Give people fleeing with no stated cause the attacker of their country in the story.
+
+    "Plus d'un million de civils ont fui l'Ukraine" in a report on the Russian invasion: whoever
+    caused the flight is the actor (gold/FORMAT.md), and the story has named the one who attacks
+    that country. Only when one attacker stands out; an attack from within does not count.
+    """
+    attackers: dict[str, Counter[str]] = {}
+    for ev in events:
+        if ev.event not in VIOLENT or ev.status in {"negated", "future"}:
+            continue
+        targets = {r.country for r in ev.recipient if r.country and r.country not in GROUP_CODES}
+        if ev.place is not None and ev.place.country:
+            targets.add(ev.place.country)
+        for a in ev.actor:
+            if a.country and a.kind not in {"unidentified", "guessed"}:
+                for code in targets - {a.country}:
+                    attackers.setdefault(code, Counter())[a.country] += 1
+    for ev in events:
+        if ev.event != "SANCTION" or ev.mode != "expel" or ev.actor:
+            continue
+        fled = next((r.country for r in ev.recipient if r.country in attackers), None)
+        if fled is None:
+            continue
+        ranked = attackers[fled].most_common(2)
+        if len(ranked) == 1 or ranked[0][1] > ranked[1][1]:
+            code = ranked[0][0]
+            ev.actor.append(Actor(name=f"{country_name(code)} (cause présumée)", country=code,
+                                  kind="inferred"))
+
+
+def _origin_of_refugees(events: list[Event]) -> None:
+    """Give refugees whose origin the text does not say the country the story's people fled.
+
+    "La Pologne a accueilli plus de 500 000 réfugiés" after "un million de civils ont fui
+    l'Ukraine": refugees come from elsewhere, so the article's own country (the guess for
+    unqualified people) is the one thing they are not. Only when one country was fled.
+    """
+    fled = {r.country for ev in events if ev.event == "SANCTION" and ev.mode == "expel"
+            for r in ev.recipient if r.country and r.country not in GROUP_CODES}
+    if len(fled) != 1:
+        return
+    (origin,) = fled
+    for ev in events:
+        for side in (ev.actor, ev.recipient):
+            for i, a in enumerate(side):
+                if a.sector == "REF" and (a.kind == "guessed" or a.country is None) \
+                        and a.country != origin:
+                    side[i] = dataclasses.replace(a, country=origin)
+
 
 def _date_of(time: TimeValue) -> tuple[str | None, str | None]:
     if time.anchor == "range" and time.range_start:

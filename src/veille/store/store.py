@@ -533,7 +533,7 @@ class BatchWriter:
         first = e.actor[0] if e.actor else None
         second = e.recipient[0] if e.recipient else None
         # An unidentified side (what the text left unsaid) gives way to a later report's name.
-        guessed = {f"guess{n}": side is not None and side.kind == "unidentified"
+        guessed = {f"guess{n}": side is not None and side.kind in {"unidentified", "inferred"}
                    for n, side in ((1, first), (2, second))}
         p = e.place
         row = {
@@ -581,7 +581,7 @@ class BatchWriter:
             row |= {"event_date": e.date, "date_precision": e.date_precision}
         # A report that names who acted (or against whom) completes an event first seen without.
         for n, side in ((1, e.actor), (2, e.recipient)):
-            named = [a for a in side if a.kind != "unidentified"]
+            named = [a for a in side if a.kind not in {"unidentified", "inferred"}]
             if (row[f"actor{n}_name"] is None or row.get(f"guess{n}")) and named:
                 row |= _actor_columns(n, named[0]) | {f"guess{n}": False}
             elif row[f"actor{n}_name"] is None and side:
