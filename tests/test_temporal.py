@@ -166,6 +166,18 @@ RANGES = [
     ("De mars à mai, la saison sèche favorise les attaques.", WED,
      "De mars à mai", "2023-03", "month",
      {"anchor": "range", "range_end": "2023-05", "relative": True}),
+    # decades: a span of years, approximate; "début/mi/fin" narrow it
+    ("Les années 1990 ont été marquées par la rébellion touarègue.", WED,
+     "Les années 1990", "1990", "year",
+     {"anchor": "range", "range_end": "1999", "approximate": True}),
+    ("Il a combattu l'invasion soviétique dans les années 1980.", WED,
+     "dans les années 1980", "1980", "year", {"anchor": "range", "range_end": "1989"}),
+    ("La famine des années 1930 a fait des millions de morts.", WED,
+     "des années 1930", "1930", "year", {"range_start": "1930", "range_end": "1939"}),
+    ("À la fin des années 90, la rébellion a repris au nord.", WED,
+     "À la fin des années 90", "1997", "year", {"range_start": "1997", "range_end": "1999"}),
+    ("Au début des années 2000, le pays a connu trois coups d'État.", WED,
+     "Au début des années 2000", "2000", "year", {"range_end": "2003", "approximate": True}),
 ]
 
 RELATIVE_DAYS = [
@@ -436,7 +448,7 @@ NOTHING = [
     ("Les derniers jours de la campagne ont été tendus.", WED),
     ("Il a été libéré après deux semaines de détention.", WED),
     ("L'année a été difficile et le mois s'annonce pire.", WED),
-    ("Les années 1990 ont été marquées par la rébellion touarègue.", WED),
+    ("Les années de guerre ont laissé des traces.", WED),
     # counted from another event, not from a date
     ("Quelques jours après que le président a parlé, un ministre s'est rendu à Gao.", WED),
     # the eve of an event is no date

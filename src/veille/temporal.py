@@ -71,6 +71,7 @@ _TRIGGERS = {
     "numeric_date": "year", "day_date": "month", "day_range": "month", "month": "month",
     "month_range": "month", "year": "year", "year_range": "year", "day_word": "day_word",
     "day_part": "day_part", "night": "day_part", "weekday": "weekday", "period": "period",
+    "decade": "unit",
     "duration": "unit", "recent": "unit",
 }
 
@@ -137,6 +138,10 @@ class FrenchTimeGrammar:
             ("year_range",
              rf"{BEGIN}(?:entre{SP}|de{SP}|d{APOS})(?P<y1>{YEAR}){SP}(?:et|à|a|au){SP}(?P<y2>{YEAR})",
              self._year_range),
+            ("decade",
+             rf"{BEGIN}(?:(?P<qual>{p.qualifier}){SP}des{SP}|(?:dans|durant|pendant|depuis)"
+             rf"{SP}les{SP}|les{SP}|des{SP})ann[ée]es{SP}(?P<dec>(?:19|20)?[0-9]0){END}",
+             self._decade),
             ("day_word",
              rf"{BEGIN}(?P<rel>{p.day_word}){END}(?:,?{SP}(?P<wd>{wd}){END})?"
              rf"(?:,?{SP}(?P<part>{p.day_part}){END})?",
@@ -475,6 +480,22 @@ class FrenchTimeGrammar:
             return None
         return _tv(m, text, value=iso_year(y1), precision="year", anchor="range",
                    range_start=iso_year(y1), range_end=iso_year(y2))
+
+    def _decade(self, m: re.Match[str], published: date | None,
+                text: str) -> TimeValue | None:
+        """"dans les années 1980", "à la fin des années 90": a span of years, approximate."""
+        digits = m.group("dec")
+        first = int(digits) if len(digits) == 4 else 1900 + int(digits)
+        last = first + 9
+        part = self.lex.qualifiers.get(normalize(m.group("qual") or ""))
+        if part == "early":
+            last = first + 3
+        elif part == "mid":
+            first, last = first + 4, first + 6
+        elif part == "late":
+            first += 7
+        return _tv(m, text, value=iso_year(first), precision="year", anchor="range",
+                   range_start=iso_year(first), range_end=iso_year(last), approximate=True)
 
     # --- resolvers: relative to the publication date -----------------------------------------
 

@@ -295,7 +295,15 @@ UNDATED_ROWS = [
      "COERCE", "2023-03", "publication"),
     ("Le Burkina Faso a expulsé deux diplomates français.",
      "SANCTION", "2023-03", "publication"),
+    # the present of news: acts take the month, stances (accusing, denying) stay undated
+    ("La Turquie s'engage à former les soldats nigériens.", "AGREE", "2023-03", "publication"),
+    ("L'armée tchadienne mène une opération contre Boko Haram.",
+     "ASSAULT", "2023-03", "publication"),
     ("Le ministre malien critique la France.", "ACCUSE", None, None),
+    ("Le gouvernement burkinabè nie toute implication dans le massacre.", "REJECT", None, None),
+    # an event noun as the subject of a passé composé verb is news of that verb
+    ("Une attaque de jihadistes a visé la gendarmerie de Dori, au Burkina Faso.",
+     "ASSAULT", "2023-03", "publication"),
     ("Des jihadistes avaient attaqué le poste de police de Djibo.", "ASSAULT", None, None),
     ("Le Tchad aurait expulsé l'ambassadeur allemand.", "SANCTION", None, None),
     ("Le président sénégalais a reçu hier le ministre français.",
@@ -330,6 +338,13 @@ def test_undated_news_takes_the_publication_month(  # type: ignore[no-untyped-de
     events = [e for e in extract(text).events if e.event == event]
     assert events, f"no {event} in {text!r}"
     assert (events[0].date, events[0].date_source) == (date, source)
+
+
+def test_undated_headline_event_takes_the_publication_month(extract) -> None:  # type: ignore[no-untyped-def]
+    events = extract("Des soldats ont été tués près de Dori.",
+                     title="Attaque terroriste contre le détachement de Dori").events
+    attacks = [e for e in events if e.event == "ASSAULT"]
+    assert attacks and all(e.date == "2023-03" for e in attacks), [e.to_dict() for e in events]
 
 
 def test_undated_news_without_publication_date_stays_undated(extract) -> None:  # type: ignore[no-untyped-def]

