@@ -169,6 +169,11 @@ ROWS = [
      "l'attaque.", "THREATEN", "BFA", None, "actual"),
     ("announced force", "L'armée malienne va attaquer les positions des rebelles à Kidal.",
      "THREATEN", "MLI", None, "future"),
+    # the imperfect narrates background, unless it follows a report's tense
+    ("imperfect", "L'armée malienne attaquait souvent les positions des rebelles touareg.",
+     "ASSAULT", "MLI", None, "historical"),
+    ("reported imperfect", "Le porte-parole a déclaré que le gouvernement malien discutait "
+     "avec les rebelles touareg.", "CONSULT", "MLI", None, "claimed"),
     # a headline's topic label is not an actor
     ("headline topic", "Burkina : le Ghana a livré des vivres à Ouagadougou",
      "AID", "GHA", None, "actual"),
@@ -363,6 +368,14 @@ def test_support_without_anyone_supported_is_not_coded(extract) -> None:  # type
 
 # Where an event happened: (mechanism, title, text, event type, expected place name, precision).
 PLACE_ROWS = [
+    ("a border country is next door", None,
+     "Des hommes armés ont attaqué la gendarmerie de Faramanaso, localité frontalière du Mali, "
+     "dans la province du Houet.", "ASSAULT", "Houet", "region"),
+    ("a border country is next door", None,
+     "Des jihadistes ont attaqué un poste de police à la frontière avec le Niger, dans la "
+     "province de l'Oudalan.", "ASSAULT", "Oudalan", "region"),
+    ("the place fled", None, "Des milliers de civils ont fui le Soudan vers le Tchad.",
+     "SANCTION", "Soudan", "country"),
     ("a located noun's place", None,
      "L'armée malienne a tiré des roquettes sur l'aéroport de Kidal.", "ASSAULT", "Kidal",
      "city"),

@@ -812,6 +812,10 @@ class _DocCoder:
             if case not in LOCATIVE_CASES and not self._place_of_a_located(
                     place, root, cand, pred):
                 continue
+            if place.kind == "country" and any(
+                    t.lower_ in self.modality.border_words
+                    for t in (root.head, *root.head.children)):
+                continue  # "Faramana, localité frontalière au Mali": next door
             if token.pos_ == "NOUN" and _dominated_by(root, token):
                 return place
             distance = abs(root.i - token.i)

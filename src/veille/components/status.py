@@ -163,7 +163,11 @@ class StatusReader:
         # Imperfect and pluperfect narrate background in news French ("ils rompaient",
         # "il avait signé").
         if "Tense=Imp" in str(verb.morph) and "VerbForm=Fin" in str(verb.morph):
-            return True
+            # But "a déclaré que le gouvernement discutait ...": the tense follows the report
+            # (concordance des temps), the discussion is going on as it is reported.
+            reported = verb.dep_ == "ccomp" and frames.verb_lemma(verb.head) in (
+                self.m.reporting_verbs)
+            return not reported
         if any(c.dep_ == "aux:tense" and "Tense=Imp" in str(c.morph) for c in verb.children):
             return True
         sent_text = token.sent.text.lower()
