@@ -362,6 +362,11 @@ ANCHORS = [
      "jusqu'en 2025", "2025", "year", {"anchor": "until"}),
     ("À partir du 1er avril, les visas seront payants.", WED,
      "À partir du 1er avril", "2023-04-01", "day", SINCE),
+    # what has gone on "depuis" a yearless month began before publication (8 February 2023)
+    ("L'armée pourchasse les rebelles depuis novembre dans la région.", WED,
+     "depuis novembre", "2022-11", "month", SINCE),
+    ("Depuis le 20 mars, la frontière est fermée.", WED,
+     "Depuis le 20 mars", "2022-03-20", "day", SINCE),
     ("Dès 2019, les premiers groupes armés sont apparus dans la zone.", WED,
      "Dès 2019", "2019", "year", SINCE),
     ("Depuis la semaine dernière, l'électricité est coupée.", WED,

@@ -67,6 +67,7 @@ class _Rule:
     trigger: str  # the kind of trigger word every match of the rule holds
 
 
+YEAR_IN_TEXT = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _TRIGGERS = {
     "numeric_date": "year", "day_date": "month", "day_range": "month", "month": "month",
     "month_range": "month", "year": "year", "year_range": "year", "day_word": "day_word",
@@ -88,6 +89,22 @@ def _lower_same_length(text: str) -> str:
 def _tv(m: re.Match[str], text: str, **values: Any) -> TimeValue:
     """Build the value of a match found in the lower-cased copy of ``text``."""
     return TimeValue(text=text[m.start():m.end()], start=m.start(), end=m.end(), **values)
+
+
+def _since_is_past(tv: TimeValue, published: date | None) -> None:
+    """Read a yearless start ("depuis novembre", "depuis le 3 mars") as the last one before
+    publication: what has gone on since then began in the past."""
+    if (published is None or not tv.value or YEAR_IN_TEXT.search(tv.text)
+            or tv.precision not in {"day", "month"}
+            or tv.value <= published.isoformat()[:len(tv.value)]):
+        return
+    value = f"{int(tv.value[:4]) - 1}{tv.value[4:]}"
+    if tv.precision == "day":
+        try:
+            date.fromisoformat(value)
+        except ValueError:  # 29 February
+            return
+    tv.value, tv.direction = value, "past"
 
 
 def _day_number(text: str) -> int:
@@ -243,7 +260,7 @@ class FrenchTimeGrammar:
         chosen.sort(key=lambda tv: tv.start)
         previous_end = 0
         for tv in chosen:
-            self._attach_anchor(lower, text, tv, previous_end)
+            self._attach_anchor(lower, text, tv, previous_end, published)
             previous_end = tv.end
         return self._sequels(lower, text, chosen)
 
@@ -311,20 +328,24 @@ class FrenchTimeGrammar:
             return d.isoformat(), "day"
         return None, None
 
-    def _attach_anchor(self, lower: str, text: str, tv: TimeValue, previous_end: int) -> None:
+    def _attach_anchor(self, lower: str, text: str, tv: TimeValue, previous_end: int,
+                       published: date | None) -> None:
         """Mark a date that follows "depuis"/"jusqu'au" as the start/end of a span."""
         if tv.anchor != "at":
             return
         own = self.anchor_start.match(lower, tv.start, tv.end)
+        window_start = max(previous_end, tv.start - 40)
+        before = None if own else self.anchor_before.search(lower, window_start, tv.start)
         if own:
             tv.anchor = self.lex.anchors[normalize(own.group("a"))]
-            return
-        window_start = max(previous_end, tv.start - 40)
-        before = self.anchor_before.search(lower, window_start, tv.start)
-        if before:
+        elif before:
             tv.anchor = self.lex.anchors[normalize(before.group("a"))]
             tv.start = before.start("a")
             tv.text = text[tv.start:tv.end]
+        word = (own or before).group("a") if (own or before) else ""
+        if normalize(word) == "depuis":  # ("dès", "à partir de" may look ahead)
+            _since_is_past(tv, published)
+
 
     # --- resolvers: absolute dates ----------------------------------------------------------
 

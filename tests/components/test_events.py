@@ -56,6 +56,8 @@ ROWS = [
     ("misread verb", "Le président américain a téléphoné à son homologue kényan.",
      "CONSULT", "USA", "KEN", "actual"),
     ("misread verb", "Pékin livre des blindés au Niger.", "AID", "CHN", "NER", "actual"),
+    ("misread verb after a clitic", "L'armée nigérienne opère dans la région de Tillabéri où "
+     "elle pourchasse les combattants de l'EIGS.", "ASSAULT", "NER", "IMG", "actual"),
     # future cooperation is AGREE (PLOVER); intentions are actual AGREE
     ("future", "Le président ivoirien se rendra à Ouagadougou la semaine prochaine.",
      "AGREE", "CIV", None, "future"),

@@ -47,6 +47,9 @@ CASUALTY_KINDS = {"ASSAULT": {"killed", "injured", "abducted"},
 SPEECH_ACTS = {"ACCUSE", "REJECT", "REQUEST", "SUPPORT", "THREATEN", "AGREE", "CONCEDE"}
 # Events that answer what someone said: their target is its author.
 ANSWERS = {"ACCUSE", "REJECT"}
+# Pronouns that only ever stand before a verb: after them a "noun" is a misread verb.
+SUBJECT_CLITICS = {"il", "elle", "ils", "elles", "on", "qui", "nous", "vous", "je", "j'", "j’",
+                   "se", "s'", "s’"}
 PRONOUN_OBJECTS = {"le", "la", "l'", "l’", "les", "lui", "leur"}
 # Events whose noun's "de" complement may be the attacker or the target.
 VIOLENT = {"ASSAULT", "COERCE"}
@@ -196,7 +199,8 @@ class _DocCoder:
         # A "noun" with its own subject, not after an article or a preposition, is a misread
         # verb: "la CPI enquête sur ..." (but "une conférence de presse").
         verb = self.lexicon.present_forms.get(token.lower_)
-        if verb is not None and token.pos_ == "NOUN" and _after_noun_phrase(token) and any(
+        if verb is not None and token.pos_ == "NOUN" and _after_noun_phrase(
+                token, clitic=True) and any(
                 c.dep_ in {"nsubj", "nsubj:pass"} for c in token.children):
             return self.lexicon.candidates("VERB", verb)
         if token.pos_ == "NOUN":
@@ -307,8 +311,10 @@ class _DocCoder:
         """Return whether an argument has one of ``lemmas``.
 
         "@place" accepts any place name, "@actor" any phrase naming a coded actor, "@org" an
-        international organisation or bloc (IGO).
+        international organisation or bloc (IGO), "@any" whatever fills the slot.
         """
+        if "@any" in lemmas:
+            return True
         if "@org" in lemmas:
             mention = self.resolver.by_token.get(token.i)
             if mention is not None and mention.actor.country == "IGO":
@@ -378,6 +384,15 @@ class _DocCoder:
             # is promised.
             return [o for c in token.children if c.dep_ in {"xcomp", "ccomp"}
                     for o in frames.objects(c) + list(frames.prepositional(c, "à"))]
+        if slot == "inf":
+            # "appeler les habitants à déposer les armes": the infinitive asked for, on the
+            # verb or (as the parser often has it) on its object.
+            heads = [token, *frames.objects(token)] if verbal else [token]
+            return [c for h in heads for c in h.children
+                    if c.dep_ in {"xcomp", "acl", "advcl", "ccomp"}
+                    and c.morph.get("VerbForm") == ["Inf"]
+                    and any(m.dep_ == "mark" and m.lower_ in {"à", "de", "d'", "d’"}
+                            for m in c.children)]
         if slot == "que_subj":
             # "l'ONU exige que le Mali libère les soldats": the demand is made of whoever the
             # "que" clause would have act.
@@ -1164,11 +1179,14 @@ def _armed(actor: Actor) -> bool:
     return actor.sector in ARMED_SECTORS or actor.country == "IMG" or actor.kind == "armed"
 
 
-def _after_noun_phrase(token: Token) -> bool:
-    """Return whether a word follows a noun phrase rather than an article or a preposition."""
+def _after_noun_phrase(token: Token, *, clitic: bool = False) -> bool:
+    """Return whether a word follows a noun phrase rather than an article or a preposition
+    (or, with ``clitic``, follows a subject clitic)."""
     if token.i == 0:
         return False
     prev = token.doc[token.i - 1]
+    if clitic and prev.pos_ == "PRON" and prev.lower_ in SUBJECT_CLITICS:
+        return True  # "où elle pourchasse les rebelles": a clitic subject stands before verbs
     return prev.pos_ not in {"DET", "ADP", "PRON"} and not prev.is_punct
 
 
