@@ -211,6 +211,14 @@ def test_engine_rule(extract, mechanism, text, event, actor, recipient, status) 
     assert any(fits(e) for e in found), [e.to_dict() for e in found]
 
 
+def test_an_unknown_first_person_is_nobody_else_of_the_sentence(extract) -> None:  # type: ignore[no-untyped-def]
+    # "je" with no known speaker: the country named before is not who visited.
+    result = extract("Je ne savais pas que le Niger avait des problèmes avec la France ; dans "
+                     "mon ignorance, j'ai visité l'ambassade française.")
+    visits = [e for e in result.events if e.event == "CONSULT"]
+    assert all("NER" not in {a.country for a in e.actor} for e in visits), visits
+
+
 def test_event_with_no_coded_party_is_not_coded(extract) -> None:  # type: ignore[no-untyped-def]
     # Nobody identifiable acts and nobody identifiable is hit: PLOVER codes nothing.
     assert extract("Des inconnus ont attaqué quelqu'un hier soir.", published=None).events == []

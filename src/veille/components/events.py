@@ -604,6 +604,13 @@ class _DocCoder:
                 break
         return out
 
+    def _first_person(self, token: Token) -> bool:
+        """Return whether a verb's subject is "je"/"nous": someone unnamed speaks of himself
+        ("dans mon ignorance, j'ai visité l'ambassade"), and no other party of the sentence
+        is that speaker."""
+        subject, _ = frames.subject_of(token)
+        return subject is not None and subject.lower_ in {"je", "j'", "j’", "nous"}
+
     def _linear_actor(self, token: Token, *, right: bool = False,
                       case: str = "obj") -> Actor | None:
         """Return the nearest actor mention in the sentence, where the parse gave none.
@@ -653,7 +660,7 @@ class _DocCoder:
         # Only active verbs fall back on word order: a noun's actor must come from its own
         # phrase, and the subject left of a passive is its target.
         if (not actors and "subj" in rule.actor and not frames.is_passive(token)
-                and not self._bare_participle(token)):
+                and not self._bare_participle(token) and not self._first_person(token)):
             fallback = self._linear_actor(token)
             if fallback is not None:
                 actors = [fallback]
