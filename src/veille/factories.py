@@ -9,6 +9,7 @@ _DOC_EXTENSIONS = {
     "published": None,  # ISO date string of the article's publication, or None
     "text_offset": 0,  # where the article text starts after the title
     "outlet_country": None,  # ISO3 home country of the article's outlet, when known
+    "accent_repairs": (),  # offsets where an accent-free "a" was read as "à" (veille.accents)
     "times": None,  # list[TimeValue]
     "places": None,  # list[Place]
     "actor_mentions": None,  # list[ActorMention]

@@ -13,7 +13,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from . import factories
+from . import accents, factories
 from .errors import Errors, ModelNotFound
 from .model import Article, ArticleResult
 from .outlets import home_country
@@ -41,7 +41,11 @@ class Pipeline:
 
     def make_doc(self, article: Article) -> Doc:
         """Tokenize an article and attach its publication date for the components."""
-        doc = self.nlp.make_doc(article.body)
+        # Accent-free "a" that cannot be avoir is parsed as "à"; to_result gives the output
+        # the article's own letters back.
+        text, repairs = accents.repair(article.body)
+        doc = self.nlp.make_doc(text)
+        doc._.accent_repairs = repairs
         doc._.published = article.published.isoformat() if article.published else None
         doc._.text_offset = article.text_offset
         doc._.outlet_country = home_country(article)
@@ -92,7 +96,7 @@ def to_result(doc: Doc, article: Article) -> ArticleResult:
     events = list(doc._.events or [])
     for n, event in enumerate(events, start=1):
         event.id = f"{article.id or 'article'}#e{n}"
-    return ArticleResult(
+    result = ArticleResult(
         article=article,
         events=events,
         entities=list(doc._.entities or []),
@@ -100,6 +104,10 @@ def to_result(doc: Doc, article: Article) -> ArticleResult:
         times=list(doc._.times or []),
         quotes=list(doc._.quotes or []),
     )
+    if doc._.accent_repairs:
+        accents.restore([result.events, result.entities, result.places, result.times,
+                         result.quotes], article.body, doc.text, doc._.accent_repairs)
+    return result
 
 
 def load(model: str = MODEL_NAME, *, exclude: tuple[str, ...] = ()) -> Pipeline:
