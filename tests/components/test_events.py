@@ -274,6 +274,16 @@ def test_repeated_mentions_merge(extract) -> None:  # type: ignore[no-untyped-de
     assert len(sanctions[0].more_evidence) == 1
 
 
+def test_a_meeting_told_twice_is_one_meeting(extract) -> None:  # type: ignore[no-untyped-def]
+    # The parties are compared whoever is named as host: the second mention names two of three.
+    result = extract("Le président américain a téléphoné aux présidents soudanais et israélien. "
+                     "Son entretien téléphonique avec les présidents soudanais et israélien a "
+                     "duré une heure.")
+    meetings = [e for e in result.events if e.event == "CONSULT"]
+    assert len(meetings) == 1, [e.to_dict() for e in meetings]
+    assert len(meetings[0].more_evidence) == 1
+
+
 def test_title_event_joins_the_body_event(extract) -> None:  # type: ignore[no-untyped-def]
     result = extract("Le Tchad a expulsé l'ambassadeur d'Allemagne, accusé d'ingérence.",
                      title="Le Tchad expulse l'ambassadeur allemand")

@@ -91,6 +91,12 @@ def _same_event(a: Candidate, b: Candidate) -> bool:
         return (share and recip) or complementary
     if _casualties_of(ea, eb) or _casualties_of(eb, ea):
         return True
+    if ea.event == "CONSULT":
+        # A meeting's parties, whoever is named as host ("a téléphoné aux dirigeants soudanais
+        # et israéliens" ... "lors de son entretien téléphonique avec les deux dirigeants").
+        pa, pb = _codes(ea.actor + ea.recipient), _codes(eb.actor + eb.recipient)
+        if pa and pb and (pa <= pb or pb <= pa) and len(pa & pb) >= 2:
+            return True
     recipients_agree = (not ea.recipient or not eb.recipient
                         or _keys(ea.recipient) == _keys(eb.recipient))
     return _keys(ea.actor) == _keys(eb.actor) and recipients_agree and ea.mode == eb.mode
