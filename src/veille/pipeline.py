@@ -46,6 +46,7 @@ class Pipeline:
         text, repairs = accents.repair(article.body)
         doc = self.nlp.make_doc(text)
         doc._.accent_repairs = repairs
+        doc._.text = text
         doc._.published = article.published.isoformat() if article.published else None
         doc._.text_offset = article.text_offset
         doc._.outlet_country = home_country(article)
@@ -106,7 +107,8 @@ def to_result(doc: Doc, article: Article) -> ArticleResult:
     )
     if doc._.accent_repairs:
         accents.restore([result.events, result.entities, result.places, result.times,
-                         result.quotes], article.body, doc.text, doc._.accent_repairs)
+                         result.quotes], article.body, factories.doc_text(doc),
+                        doc._.accent_repairs)
     return result
 
 

@@ -13,8 +13,11 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
+import numpy
+from spacy.attrs import DEP
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from ..factories import make_factory
@@ -36,6 +39,8 @@ PRIORITY = {"PERSON": 0, "ORG": 1, "ROLE": 2, "DEMONYM": 3, "COUNTRY": 4, "SEAT"
 NP_DEPS = {"amod", "nmod", "appos", "flat:name", "flat", "compound", "det", "case", "fixed",
            "nummod", "flat:foreign", "dep"}
 SUBJECT_DEPS = {"nsubj", "nsubj:pass", "csubj"}
+_SUBJECT_DEP_IDS = numpy.array(
+    [get_string_id(d) for d in (*SUBJECT_DEPS, "obl:agent", "expl:subj")], dtype=numpy.uint64)
 OWNER_CASES = {None, "de", "du", "des", "d'", "d’"}
 PRONOUNS = {"il", "elle", "ils", "elles", "lui", "eux", "celui-ci", "celle-ci", "ceux-ci",
             "celles-ci", "-t-il", "-il", "-elle", "-t-elle", "-ils", "-elles"}
@@ -419,7 +424,11 @@ class ActorResolver:
         """Return (token index, actors, plural?) of every resolved subject, in text order."""
         if self._subjects is None:
             self._subjects = []
-            for token in self.doc:
+            # (The doc's dependency array picks the few candidates: most words never become
+            # Tokens here.)
+            deps = self.doc.to_array([DEP])
+            where = numpy.flatnonzero(numpy.isin(deps, _SUBJECT_DEP_IDS)).tolist()
+            for token in (self.doc[i] for i in where):
                 if token.dep_ not in SUBJECT_DEPS and token.dep_ != "obl:agent" and not (
                         token.dep_ == "expl:subj" and token.text.startswith("-")
                         and token.head.lemma_ not in IMPERSONAL_VERBS):

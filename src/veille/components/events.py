@@ -15,6 +15,7 @@ from datetime import date
 from functools import cached_property
 from typing import Callable
 
+import numpy
 from spacy.attrs import LEMMA, LOWER, POS
 from spacy.language import Language
 from spacy.strings import get_string_id
@@ -23,7 +24,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .. import frames
 from ..casualties import counts_in
-from ..factories import make_factory
+from ..factories import doc_text, make_factory
 from ..geo.gazetteer import Gazetteer
 from ..knowledge import ActorKnowledge
 from ..lexicon import Lexicon, TriggerRule, fold, load_lexicon
@@ -71,7 +72,8 @@ class EventCoder:
         self.modality: Modality = load_modality()
         self.onto: Ontology = load_ontology()
         self.gazetteer = Gazetteer.load()
-        self._trigger_forms = frozenset(get_string_id(w) for w in self.lexicon.trigger_words)
+        self._trigger_form_array = numpy.array(
+            sorted(get_string_id(w) for w in self.lexicon.trigger_words), dtype=numpy.uint64)
         self._trigger_lemmas: dict[tuple[int, bool], bool] = {}
 
     def trigger_positions(self, doc: Doc) -> list[int]:
@@ -80,24 +82,31 @@ class EventCoder:
         Exactly the tokens ``_DocCoder._rules_for`` does not dismiss at once; read from the
         doc's arrays, so that the ~85% of words that are no trigger never become Tokens.
         """
-        forms = self._trigger_forms
-        known = self._trigger_lemmas
-        strings = doc.vocab.strings
-        found = []
-        for i, (lemma, lower, pos) in enumerate(doc.to_array([LEMMA, LOWER, POS]).tolist()):
-            if lower in forms:
-                found.append(i)
+        arr = doc.to_array([LEMMA, LOWER, POS])
+        if not len(arr):
+            return []
+        hits = numpy.isin(arr[:, 1], self._trigger_form_array)
+        verbal = numpy.isin(arr[:, 2], (VERB, AUX))
+        for is_verbal in (True, False):
+            rows = numpy.flatnonzero(verbal if is_verbal else ~verbal)
+            if not len(rows):
                 continue
-            key = (lemma, pos in (VERB, AUX))
-            hit = known.get(key)
-            if hit is None:
-                if len(known) >= LEMMA_MEMORY:
-                    known.clear()
-                word = frames.mend_verb_lemma(strings[lemma].lower(), verbal=key[1])
-                hit = known[key] = word in self.lexicon.trigger_words
-            if hit:
-                found.append(i)
-        return found
+            lemmas, inverse = numpy.unique(arr[rows, 0], return_inverse=True)
+            known = numpy.array([self._lemma_triggers(lemma, is_verbal, doc)
+                                 for lemma in lemmas.tolist()], dtype=bool)
+            hits[rows] |= known[inverse]
+        return numpy.flatnonzero(hits).tolist()
+
+    def _lemma_triggers(self, lemma: int, verbal: bool, doc: Doc) -> bool:
+        key = (lemma, verbal)
+        known = self._trigger_lemmas
+        hit = known.get(key)
+        if hit is None:
+            if len(known) >= LEMMA_MEMORY:
+                known.clear()
+            word = frames.mend_verb_lemma(doc.vocab.strings[lemma].lower(), verbal=verbal)
+            hit = known[key] = word in self.lexicon.trigger_words
+        return hit
 
     def __call__(self, doc: Doc) -> Doc:
         published = date.fromisoformat(doc._.published) if doc._.published else None
@@ -134,7 +143,7 @@ class _DocCoder:
     @cached_property
     def text(self) -> str:
         """Return the document's text, joined once: ``Doc.text`` rebuilds it at every call."""
-        return self.doc.text
+        return doc_text(self.doc)
 
     def _span(self, start: int | None, end: int | None) -> Span | None:
         if start is None or end is None:

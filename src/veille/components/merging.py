@@ -94,8 +94,9 @@ def _same_event(a: Candidate, b: Candidate) -> bool:
     if ea.event == "CONSULT":
         # A meeting's parties, whoever is named as host ("a téléphoné aux dirigeants soudanais
         # et israéliens" ... "lors de son entretien téléphonique avec les deux dirigeants").
-        pa, pb = _codes(ea.actor + ea.recipient), _codes(eb.actor + eb.recipient)
-        if pa and pb and (pa <= pb or pb <= pa) and len(pa & pb) >= 2:
+        # By person, not country: Lavrov meeting Diop and then Goïta are two meetings.
+        pa, pb = _keys(ea.actor + ea.recipient), _keys(eb.actor + eb.recipient)
+        if (pa <= pb or pb <= pa) and len(pa & pb) >= 2:
             return True
     recipients_agree = (not ea.recipient or not eb.recipient
                         or _keys(ea.recipient) == _keys(eb.recipient))

@@ -7,7 +7,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from ..factories import make_factory
+from ..factories import doc_text, make_factory
 from ..frames import text_sentence
 from ..knowledge import ActorKnowledge
 from ..modality import load_modality
@@ -36,7 +36,7 @@ class QuoteRecognizer:
     def __call__(self, doc: Doc) -> Doc:
         resolver = ActorResolver(doc, self.kb)
         quotes: list[Quote] = []
-        text = doc.text  # Doc.text joins every token again at each call
+        text = doc_text(doc)
         for match in QUOTE_RE.finditer(text):
             group = next(g for g in ("a", "b", "c") if match.group(g) is not None)
             start, end = match.span(group)

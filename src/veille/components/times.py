@@ -7,7 +7,7 @@ from datetime import date
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..factories import make_factory
+from ..factories import doc_text, make_factory
 from ..temporal import find_times
 
 
@@ -19,7 +19,7 @@ class TimeRecognizer:
 
     def __call__(self, doc: Doc) -> Doc:
         published = date.fromisoformat(doc._.published) if doc._.published else None
-        doc._.times = find_times(doc.text, published)
+        doc._.times = find_times(doc_text(doc), published)
         return doc
 
 

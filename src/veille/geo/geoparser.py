@@ -24,6 +24,7 @@ from collections import Counter
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 
+import numpy
 import spacy
 from spacy.attrs import IS_ALPHA, IS_STOP, LOWER
 from spacy.language import Language
@@ -268,15 +269,17 @@ class Geoparser:
         votes: Votes = {}
         strings = doc.vocab.strings
         # (The doc's arrays, not its Tokens: most words are no demonym.)
-        for is_alpha, is_stop, lower in doc.to_array([IS_ALPHA, IS_STOP, LOWER]).tolist():
+        arr = doc.to_array([IS_ALPHA, IS_STOP, LOWER])
+        words = arr[(arr[:, 0] == 1) & (arr[:, 1] == 0), 2] if len(arr) else arr
+        lowers, first, counts = numpy.unique(words, return_index=True, return_counts=True)
+        for n in numpy.argsort(first, kind="stable").tolist():
             # Demonyms ("les soldats maliens") tell the story's country as well as names do.
-            if is_alpha and not is_stop:
-                word = strings[lower]
-                code = self.gazetteer.demonyms.get(word)
-                if code is None and not word.isascii():
-                    code = self.gazetteer.demonyms.get(normalize_name(word))
-                if code is not None:
-                    context[code] += 1
+            word = strings[int(lowers[n])]
+            code = self.gazetteer.demonyms.get(word)
+            if code is None and not word.isascii():
+                code = self.gazetteer.demonyms.get(normalize_name(word))
+            if code is not None:
+                context[code] += int(counts[n])
         for c in cands:
             if c.direction_of:
                 context[c.direction_of] += 2
