@@ -176,6 +176,12 @@ ROWS = [
      "ASSAULT", "MLI", None, "historical"),
     ("reported imperfect", "Le porte-parole a déclaré que le gouvernement malien discutait "
      "avec les rebelles touareg.", "CONSULT", "MLI", None, "claimed"),
+    # a participle that names who acted tells an event, not a description
+    ("participle with its agent", "Des avions de combat envoyés par la Chine ont survolé la "
+     "zone de défense de Taïwan.", "MOBILIZE", "CHN", None, "actual"),
+    # protests need no named protester: they are the protests of the place's people
+    ("unnamed protesters", "Des manifestations ont éclaté à Dakar après le verdict.",
+     "PROTEST", "SEN", None, "actual"),
     # a headline's topic label is not an actor
     ("headline topic", "Burkina : le Ghana a livré des vivres à Ouagadougou",
      "AID", "GHA", None, "actual"),

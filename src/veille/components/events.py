@@ -280,7 +280,11 @@ class _DocCoder:
         if not self._factual_clause(token):
             return False
         if token.dep_ == "acl" and "VerbForm=Part" in morph and token.head.pos_ == "NOUN":
-            return token.head.i in self.resolver.by_token
+            # "les soldats tués" (the noun is a party), "des avions envoyés par la Chine" (the
+            # participle names who acted): told as what happened, not as a description.
+            return token.head.i in self.resolver.by_token or any(
+                a.country for t in frames.prepositional(token, "par")
+                for a in self.resolver.resolve(t, with_conjuncts=False))
         # "celui qui envahit ...": a generic subject makes a maxim, not an event.
         subject, _ = frames.subject_of(token)
         return subject is None or subject.lower_ not in self.modality.generic_subjects
@@ -702,7 +706,10 @@ class _DocCoder:
         # _unidentified_parties), as ACLED codes "Civilians (Burkina Faso)".
         if not any(a.country for a in actors + recipients) and not (
                 violent and not recipients and (actors or self._hits_something(token))
-                and self._sentence_country(token)):
+                and self._sentence_country(token)) and not (
+                rule.event == "PROTEST" and self._sentence_country(token)):
+            # (Protesters need not be named either: "des manifestations ont éclaté à Dakar"
+            # are the protests of that country's people, ACLED's "Protesters (Senegal)".)
             return None
         # (Parties acting together, "X et Y ont signé un accord", are each other's recipient.)
         if self.onto.types[rule.event].needs_recipient and not recipients and len(actors) < 2:
