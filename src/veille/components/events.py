@@ -161,7 +161,7 @@ class _DocCoder:
                 continue
             token = self.doc[i]
             rules = self._rules_for(token)
-            if rules and not self._asserted(token):
+            if rules and not self._asserted(token, rules):
                 continue
             for rule in rules:
                 if not self._constraints_hold(rule, token):
@@ -238,7 +238,7 @@ class _DocCoder:
             return self.lexicon.candidates("VERB", verb)
         return ()
 
-    def _asserted(self, token: Token) -> bool:
+    def _asserted(self, token: Token, rules: tuple[TriggerRule, ...] = ()) -> bool:
         """Return whether the text presents the trigger as an event, not as a mere possibility.
 
         An infinitive is an event only under a verb of future, intention or aspect ("va
@@ -280,11 +280,13 @@ class _DocCoder:
         if not self._factual_clause(token):
             return False
         if token.dep_ == "acl" and "VerbForm=Part" in morph and token.head.pos_ == "NOUN":
-            # "les soldats tués" (the noun is a party), "des avions envoyés par la Chine" (the
-            # participle names who acted): told as what happened, not as a description.
-            return token.head.i in self.resolver.by_token or any(
-                a.country for t in frames.prepositional(token, "par")
-                for a in self.resolver.resolve(t, with_conjuncts=False))
+            # "les soldats tués" (the noun is a party); "des avions envoyés par la Chine": a
+            # movement of forces or a delivery told with its author happened. ("Une radio
+            # soutenue par l'ONU", "des villes occupées par l'armée" describe a state.)
+            return token.head.i in self.resolver.by_token or (
+                any(r.event in {"MOBILIZE", "AID"} for r in rules) and any(
+                    a.country for t in frames.prepositional(token, "par")
+                    for a in self.resolver.resolve(t, with_conjuncts=False)))
         # "celui qui envahit ...": a generic subject makes a maxim, not an event.
         subject, _ = frames.subject_of(token)
         return subject is None or subject.lower_ not in self.modality.generic_subjects
