@@ -316,6 +316,15 @@ def test_event_dates_come_from_their_clause(extract) -> None:  # type: ignore[no
     assert by_type["SANCTION"].status == "historical"
 
 
+def test_coordinated_verbs_keep_their_own_dates(extract) -> None:  # type: ignore[no-untyped-def]
+    # The second verb's own date, not the first one's in the clause above it.
+    result = extract("Les autorités belges l'ont arrêté en décembre 2018 et l'ont transféré à la "
+                     "CPI en janvier 2019.", published="2021-02-16")
+    by_type = {e.event: e for e in result.events}
+    assert by_type["COERCE"].date == "2018-12"
+    assert by_type["COOPERATE"].date == "2019-01"
+
+
 # Undated news: the passé composé tells of a recent past, so the event takes
 # the month of publication (flagged "publication"); other tenses leave the date empty.
 # (text published 2023-03-15, event type, expected date, expected date_source)

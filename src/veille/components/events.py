@@ -806,7 +806,7 @@ class _DocCoder:
         When the parse around the trigger is unreliable, the nearest time of the sentence.
         """
         pred = frames.predicate(token)
-        best: tuple[int, TimeValue] | None = None
+        best: tuple[tuple[bool, int], TimeValue] | None = None
         for time, span in self.times:
             if span is None or span.sent != token.sent:
                 continue
@@ -817,9 +817,12 @@ class _DocCoder:
             if not anywhere_in_sentence and (
                     gov is None or not frames.is_ancestor_or_self(gov, pred)):
                 continue
-            distance = abs(root.i - token.i)
-            if best is None or distance < best[0]:
-                best = (distance, time)
+            # The trigger's own clause first: "arrêté en décembre 2018 et transféré à la CPI
+            # en janvier 2019" — the transfer is January's, though December is in a clause
+            # above it.
+            rank = (gov != pred, abs(root.i - token.i))
+            if best is None or rank < best[0]:
+                best = (rank, time)
         return best[1] if best else None
 
     def _place_for(self, cand: Candidate) -> Place | None:
