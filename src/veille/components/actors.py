@@ -13,7 +13,6 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
-import numpy
 from spacy.attrs import DEP
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -39,8 +38,8 @@ PRIORITY = {"PERSON": 0, "ORG": 1, "ROLE": 2, "DEMONYM": 3, "COUNTRY": 4, "SEAT"
 NP_DEPS = {"amod", "nmod", "appos", "flat:name", "flat", "compound", "det", "case", "fixed",
            "nummod", "flat:foreign", "dep"}
 SUBJECT_DEPS = {"nsubj", "nsubj:pass", "csubj"}
-_SUBJECT_DEP_IDS = numpy.array(
-    [get_string_id(d) for d in (*SUBJECT_DEPS, "obl:agent", "expl:subj")], dtype=numpy.uint64)
+_SUBJECT_DEP_IDS = frozenset(
+    get_string_id(d) for d in (*SUBJECT_DEPS, "obl:agent", "expl:subj"))
 OWNER_CASES = {None, "de", "du", "des", "d'", "d’"}
 PRONOUNS = {"il", "elle", "ils", "elles", "lui", "eux", "celui-ci", "celle-ci", "ceux-ci",
             "celles-ci", "-t-il", "-il", "-elle", "-t-elle", "-ils", "-elles"}
@@ -426,8 +425,8 @@ class ActorResolver:
             self._subjects = []
             # (The doc's dependency array picks the few candidates: most words never become
             # Tokens here.)
-            deps = self.doc.to_array([DEP])
-            where = numpy.flatnonzero(numpy.isin(deps, _SUBJECT_DEP_IDS)).tolist()
+            where = [i for i, dep in enumerate(self.doc.to_array(DEP).tolist())
+                     if dep in _SUBJECT_DEP_IDS]
             for token in (self.doc[i] for i in where):
                 if token.dep_ not in SUBJECT_DEPS and token.dep_ != "obl:agent" and not (
                         token.dep_ == "expl:subj" and token.text.startswith("-")
