@@ -26,7 +26,7 @@ from dataclasses import dataclass
 
 import numpy
 import spacy
-from spacy.attrs import IS_ALPHA, IS_STOP, LOWER
+from spacy.attrs import IS_ALPHA, IS_STOP, LOWER, ORTH
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -42,6 +42,8 @@ ADMIN_NOUNS = frozenset({
     "état", "district", "gouvernorat", "oblast", "wilaya", "comté",
 })
 # Nouns that only tell what kind of settlement follows: kept out of the name.
+# Words whose capitalisation is remembered (cleared when full: memory stays bounded).
+_MEMO_SIZE = 200_000
 SETTLEMENT_NOUNS = {"ville": "city", "village": "village", "localité": "village",
                     "bourgade": "village", "hameau": "village", "cité": "city",
                     "capitale": "city", "chef-lieu": "city", "commune": "village"}
@@ -102,6 +104,7 @@ class Geoparser:
         self.gazetteer = gazetteer or Gazetteer.load()
         self._nlp = nlp
         self._matcher: PhraseMatcher | None = None
+        self._capitalised: dict[int, bool] = {}  # word (orth id) -> starts with a capital
 
     # ------------------------------------------------------------------ matcher
 
@@ -195,7 +198,17 @@ class Geoparser:
                 blocked.update(t.i for t in ent if t.i == ent.start
                                or doc[t.i - 1].lower_ not in _OF)
         n = len(doc)
-        upper = [t.text[:1].isupper() for t in doc]  # one Token a word, not one a look
+        # Read from the doc's array with a memo by word: no Token for the lower-case majority.
+        memo = self._capitalised
+        strings = doc.vocab.strings
+        upper = []
+        for orth in doc.to_array(ORTH).tolist():
+            cap = memo.get(orth)
+            if cap is None:
+                if len(memo) >= _MEMO_SIZE:
+                    memo.clear()
+                cap = memo[orth] = strings[orth][:1].isupper()
+            upper.append(cap)
         i = 0
         while i < n:
             if not upper[i] or i in blocked or doc[i].is_sent_start:
