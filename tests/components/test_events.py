@@ -247,6 +247,21 @@ UNREAL_CLAUSE_ROWS = [
 ]
 
 
+# Words that look like events but name none: a danger to rights, advice, an anonymous "je".
+NOT_AN_EVENT_ROWS = [
+    ("Au Mali, les droits des citoyens sont menacés par la crise.", {"THREATEN"}),
+    ("Au Niger, la paix est menacée dans la région de Tillabéri.", {"THREATEN"}),
+    ("L'armée nigérienne a averti les soldats de la nécessité d'être vigilants.", {"THREATEN"}),
+    ("Dans mon ignorance, j'ai visité l'ambassade américaine à Bamako.", {"CONSULT"}),
+]
+
+
+@pytest.mark.parametrize(("text", "absent"), NOT_AN_EVENT_ROWS)
+def test_what_names_no_event_is_not_coded(extract, text, absent) -> None:  # type: ignore[no-untyped-def]
+    found = {e.event for e in extract(text).events}
+    assert not found & absent, found
+
+
 @pytest.mark.parametrize(("text", "absent"), UNREAL_CLAUSE_ROWS)
 def test_wished_or_purposed_clause_is_not_an_event(extract, text, absent) -> None:  # type: ignore[no-untyped-def]
     assert not {e.event for e in extract(text).events} & absent

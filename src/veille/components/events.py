@@ -618,12 +618,13 @@ class _DocCoder:
                 break
         return out
 
-    def _first_person(self, token: Token) -> bool:
-        """Return whether a verb's subject is "je"/"nous": someone unnamed speaks of himself
-        ("dans mon ignorance, j'ai visité l'ambassade"), and no other party of the sentence
-        is that speaker."""
+    def _first_person(self, token: Token, *, singular: bool = False) -> bool:
+        """Return whether a verb's subject is "je" (or "nous", unless ``singular``): someone
+        unnamed speaks of himself ("dans mon ignorance, j'ai visité l'ambassade"), and no
+        other party of the sentence is that speaker."""
         subject, _ = frames.subject_of(token)
-        return subject is not None and subject.lower_ in {"je", "j'", "j’", "nous"}
+        words = {"je", "j'", "j’"} if singular else {"je", "j'", "j’", "nous"}
+        return subject is not None and subject.lower_ in words
 
     def _linear_actor(self, token: Token, *, right: bool = False,
                       case: str = "obj") -> Actor | None:
@@ -673,8 +674,13 @@ class _DocCoder:
         misread = token.pos_ != rule.pos or frames.verb_lemma(token) != rule.lemma
         # Only active verbs fall back on word order: a noun's actor must come from its own
         # phrase, and the subject left of a passive is its target.
+        if not actors and self._first_person(token, singular=True):
+            # "dans mon ignorance, j'ai visité l'ambassade": someone speaks of himself and the
+            # text never says who (no quote names him); no party can be coded for him. ("Nous"
+            # is often an organisation's statement: its country is still the story's.)
+            return None
         if (not actors and "subj" in rule.actor and not frames.is_passive(token)
-                and not self._bare_participle(token) and not self._first_person(token)):
+                and not self._bare_participle(token)):
             fallback = self._linear_actor(token)
             if fallback is not None:
                 actors = [fallback]
