@@ -418,6 +418,9 @@ def test_support_without_anyone_supported_is_not_coded(extract) -> None:  # type
 
 # Where an event happened: (mechanism, title, text, event type, expected place name, precision).
 PLACE_ROWS = [
+    ("apposition hung on the object", None,
+     "Inondations à Mopti : des centaines de maisons détruites à Mopti. Le Premier ministre a "
+     "réuni une cellule de crise dans la capitale, Bamako.", "CONSULT", "Bamako", "city"),
     ("a border country is next door", None,
      "Des hommes armés ont attaqué la gendarmerie de Faramanaso, localité frontalière du Mali, "
      "dans la province du Houet.", "ASSAULT", "Houet", "region"),

@@ -857,6 +857,10 @@ class _DocCoder:
             case = frames.case_of(root)
             if case is None and root.dep_ == "appos":
                 case = frames.case_of(root.head)  # "dans la capitale, Kinshasa"
+                before = root.doc[root.i - 2] if root.i >= 2 else None
+                if case is None and before is not None and root.doc[root.i - 1].text == ",":
+                    # (the parser may hang the name on the clause's object instead)
+                    case = frames.case_of(before)
             if case not in LOCATIVE_CASES and not self._place_of_a_located(
                     place, root, cand, pred):
                 continue
