@@ -52,7 +52,7 @@ def test_preposition_is_repaired(text: str, expected: str) -> None:
     repaired, changed = repair(text)
     assert repaired == expected
     assert len(repaired) == len(text)
-    assert [text[i] for i in changed] == [c for c, d in zip(text, expected) if c != d]
+    assert [text[i] for i in changed] == [c for c, d in zip(text, expected, strict=True) if c != d]
 
 
 @pytest.mark.parametrize("text", UNCHANGED)

@@ -110,7 +110,7 @@ def _is_preposition(text: str, i: int, rules: AccentRules) -> bool:
     nxt_key = fold(nxt).lower()
     if prev in rules.subject_words:
         return False
-    if nxt_key in {"se", "s'", "s’"} or _ELIDED.match(nxt_key) and nxt_key[:1] == "s":
+    if nxt_key in {"se", "s'", "s’"} or (_ELIDED.match(nxt_key) and nxt_key[:1] == "s"):
         return True
     if _is_infinitive(nxt_key, rules):
         return True

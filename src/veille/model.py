@@ -52,6 +52,19 @@ class Article:
         }
 
 
+# Names veille gives a side the text leaves unsaid (kind "unidentified") or infers from the
+# story (kind "inferred"); the store tells them from names the text gave by these forms.
+UNIDENTIFIED_NAME = "non identifié ({})"
+INFERRED_NAME = "{} (cause présumée)"
+
+
+def is_filler_name(name: str | None) -> bool:
+    """Return whether an actor name is one veille wrote for an unsaid side, not the text's."""
+    if not name:
+        return False
+    return name.startswith(UNIDENTIFIED_NAME[:15]) or name.endswith(INFERRED_NAME[2:])
+
+
 @dataclass
 class Actor:
     """Who acts or is acted upon: a country/group code and a PLOVER sector.

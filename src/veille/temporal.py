@@ -342,7 +342,8 @@ class FrenchTimeGrammar:
             tv.anchor = self.lex.anchors[normalize(before.group("a"))]
             tv.start = before.start("a")
             tv.text = text[tv.start:tv.end]
-        word = (own or before).group("a") if (own or before) else ""
+        found = own or before
+        word = found.group("a") if found is not None else ""
         if normalize(word) == "depuis":  # ("dès", "à partir de" may look ahead)
             _since_is_past(tv, published)
 

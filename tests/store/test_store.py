@@ -129,3 +129,27 @@ def test_a_bad_target_is_one_clear_error(tmp_path: Any) -> None:
         open_store("postgresql://nobody@127.0.0.1:1/none")
     with pytest.raises(VeilleError, match="E023"):
         open_store(str(tmp_path / "missing-dir" / "x.duckdb"))
+
+
+def test_a_later_run_names_the_side_an_earlier_one_left_unsaid(store: Store,
+                                                              pipeline: Any) -> None:
+    # The first report names no protester ("non identifié (Niger)"); the second, ingested in
+    # another run (as after a restart), names them: the event takes that name, as it would in
+    # one batch.
+    from veille.ingest.files import article_from_record
+
+    first = article_from_record({
+        "id": "protest-1", "url": "https://a.example/1", "published": "2023-03-14",
+        "title": "Niamey", "text": "Une manifestation a eu lieu lundi à Niamey."},
+        where="t", source="t")
+    second = article_from_record({
+        "id": "protest-2", "url": "https://b.example/2", "published": "2023-03-14",
+        "title": "Niamey", "text": "Des centaines de Nigériens ont manifesté lundi à Niamey."},
+        where="t", source="t")
+    ingest([], store, pipeline, records=[first])
+    protests = [e for e in store.rows("events") if e["event_type"] == "PROTEST"]
+    assert [e["actor1_name"] for e in protests] == ["non identifié (Niger)"]
+    ingest([], store, pipeline, records=[second])
+    protests = [e for e in store.rows("events") if e["event_type"] == "PROTEST"]
+    assert [(e["actor1_name"], e["num_mentions"]) for e in protests] == [
+        ("Des centaines de Nigériens", 2)]

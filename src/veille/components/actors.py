@@ -470,9 +470,9 @@ class ActorResolver:
             # on, so the object pronoun takes up the object of the last subject's verb.
             verb = self.doc[subjects[-1][0]].head
             for obj in objects(verb):
-                for actor in self.resolve(obj, with_conjuncts=False):
-                    if actor.country and actor.key not in own:
-                        return referred(actor, "pronoun")
+                for taken_up in self.resolve(obj, with_conjuncts=False):
+                    if taken_up.country and taken_up.key not in own:
+                        return referred(taken_up, "pronoun")
         for m in reversed(self.mentions):
             if m.end > sentence_start or m.label not in {"PERSON", "PER", "ORG", "COUNTRY"}:
                 continue

@@ -11,9 +11,9 @@ import dataclasses
 import logging
 import re
 from collections import Counter
+from collections.abc import Callable
 from datetime import date
 from functools import cached_property
-from typing import Callable
 
 from spacy.attrs import LEMMA, LOWER, POS
 from spacy.language import Language
@@ -28,7 +28,7 @@ from ..geo.gazetteer import Gazetteer
 from ..knowledge import ActorKnowledge
 from ..lexicon import Lexicon, TriggerRule, fold, load_lexicon
 from ..modality import Modality, load_modality
-from ..model import Actor, Event, Evidence, Place, TimeValue
+from ..model import INFERRED_NAME, UNIDENTIFIED_NAME, Actor, Event, Evidence, Place, TimeValue
 from ..ontology import Ontology, load_ontology
 from .actors import GROUP_CODES, ActorResolver, referred
 from .merging import Candidate, merge_candidates
@@ -404,7 +404,7 @@ class _DocCoder:
             heads = [token, *frames.objects(token)] if verbal else [token]
             return [c for h in heads for c in h.children
                     if c.dep_ in {"xcomp", "acl", "advcl", "ccomp"}
-                    and c.morph.get("VerbForm") == ["Inf"]
+                    and c.morph.get("VerbForm", []) == ["Inf"]
                     and any(m.dep_ == "mark" and m.lower_ in {"à", "de", "d'", "d’"}
                             for m in c.children)]
         if slot == "que_subj":
@@ -1053,7 +1053,7 @@ class _DocCoder:
         name = country.name
         for side in (ev.actor, ev.recipient):
             if not side and not (flight and side is ev.actor):
-                side.append(Actor(name=f"non identifié ({name})", country=code,
+                side.append(Actor(name=UNIDENTIFIED_NAME.format(name), country=code,
                                   kind="unidentified"))
 
     def _main_town(self, country: str | None) -> Place | None:
@@ -1172,7 +1172,7 @@ def _cause_of_flight(events: list[Event], country_name: Callable[[str], str]) ->
         ranked = attackers[fled].most_common(2)
         if len(ranked) == 1 or ranked[0][1] > ranked[1][1]:
             code = ranked[0][0]
-            ev.actor.append(Actor(name=f"{country_name(code)} (cause présumée)", country=code,
+            ev.actor.append(Actor(name=INFERRED_NAME.format(country_name(code)), country=code,
                                   kind="inferred"))
 
 

@@ -20,7 +20,7 @@ from typing import Any
 from ..analysis import periods
 from ..errors import Errors, VeilleError
 from ..ingest import Failure
-from ..model import Actor, Article, ArticleResult, Event, Place
+from ..model import Actor, Article, ArticleResult, Event, Place, is_filler_name
 from ..ontology import load_ontology
 from . import clustering, dedup
 from .clustering import Profile, Where
@@ -524,6 +524,9 @@ class BatchWriter:
         names = columns("events")
         sql = f"SELECT {', '.join(names)} FROM events WHERE " + " OR ".join(conditions)
         for row in self.db.query_dicts(sql, names, params):
+            # A side veille filled in (not the text) still gives way to a later report's name,
+            # whichever batch or run that report comes in.
+            row |= {f"guess{n}": is_filler_name(row[f"actor{n}_name"]) for n in (1, 2)}
             self.events[row["event_id"]] = row
             self.profiles[row["event_id"]] = _event_profile(row)
 
@@ -551,7 +554,7 @@ class BatchWriter:
             "first_seen": article.published, "last_seen": article.published,
             "source_url": article.url, "evidence": e.evidence.text if e.evidence else None,
             **{kind: e.casualties.get(kind) for kind in CASUALTY_COLUMNS},
-            **guessed,  # not columns: kept in memory for the reports joined in this batch
+            **guessed,  # not columns: in memory, and read back from the names (is_filler_name)
         }
         if p is not None:
             row |= _place_columns(p)
