@@ -77,8 +77,8 @@ def test_output_keeps_the_article_letters(pipeline) -> None:  # type: ignore[no-
 
 @pytest.mark.parametrize(("raw", "message"), [
     (["not", "a", "mapping"], "expected a mapping"),
-    ({"infinitive_endings": "er"}, "infinitive_endings: expected a list of words"),
-    ({**{k: [] for k in accents._KEYS}, "extra": []}, "extra: unknown key"),
+    ({"infinitive_endings": "er"}, "infinitive_endings: expected a list of strings"),
+    ({**{k: [] for k in accents._KEYS}, "extra": []}, "unknown key 'extra'"),
 ])
 def test_broken_file_names_the_problem(monkeypatch, raw, message) -> None:  # type: ignore[no-untyped-def]
     monkeypatch.setattr(accents, "load_yaml", lambda _path: raw)

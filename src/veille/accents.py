@@ -24,9 +24,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from .errors import DataFileError, Errors
 from .knowledge import fold
-from .resources import load_yaml
+from .resources import load_yaml, word_lists
 
 ACCENTS_FILE = "fr/accents.yaml"
 _KEYS = ("infinitive_endings", "not_infinitives", "re_infinitives", "a_verbs", "a_participles",
@@ -53,24 +52,8 @@ class AccentRules:
 @functools.lru_cache(maxsize=1)
 def load_rules() -> AccentRules:
     """Read and check ``accents.yaml``: every key present, each a list of strings."""
-    raw = load_yaml(ACCENTS_FILE)
-    if not isinstance(raw, dict):
-        raise DataFileError(Errors.E010.format(path=ACCENTS_FILE, where="top level",
-                                               message="expected a mapping",
-                                               allowed=", ".join(_KEYS)))
-    values: dict[str, list[str]] = {}
-    for key in _KEYS:
-        items = raw.get(key)
-        if not isinstance(items, list) or not all(isinstance(i, str) for i in items):
-            raise DataFileError(Errors.E010.format(path=ACCENTS_FILE, where=key,
-                                                   message="expected a list of words",
-                                                   allowed=", ".join(_KEYS)))
-        values[key] = [fold(i).lower() for i in items]
-    unknown = set(raw) - set(_KEYS)
-    if unknown:
-        raise DataFileError(Errors.E010.format(path=ACCENTS_FILE, where=sorted(unknown)[0],
-                                               message="unknown key",
-                                               allowed=", ".join(_KEYS)))
+    values = {key: [fold(i).lower() for i in items]
+              for key, items in word_lists(load_yaml(ACCENTS_FILE), ACCENTS_FILE, _KEYS).items()}
     return AccentRules(
         infinitive_endings=tuple(values["infinitive_endings"]),
         not_infinitives=frozenset(values["not_infinitives"]),

@@ -5,8 +5,7 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
-from .errors import DataFileError, Errors
-from .resources import load_yaml
+from .resources import load_yaml, word_lists
 
 MODALITY_FILE = "fr/modality.yaml"
 _KEYS = ("reporting_verbs", "claim_verbs", "attribution_markers", "claim_words",
@@ -55,22 +54,6 @@ class Modality:
 @functools.lru_cache(maxsize=1)
 def load_modality() -> Modality:
     """Read and check ``modality.yaml``: every key present, each a list of strings."""
-    raw = load_yaml(MODALITY_FILE)
-    if not isinstance(raw, dict):
-        raise DataFileError(Errors.E010.format(path=MODALITY_FILE, where="top level",
-                                               message="expected a mapping",
-                                               allowed=", ".join(_KEYS)))
-    values: dict[str, frozenset[str]] = {}
-    for key in _KEYS:
-        items = raw.get(key)
-        if not isinstance(items, list) or not all(isinstance(x, str) for x in items):
-            raise DataFileError(Errors.E010.format(path=MODALITY_FILE, where=key,
-                                                   message="expected a list of strings",
-                                                   allowed="a YAML list"))
-        values[key] = frozenset(x.lower() for x in items)
-    unknown = set(raw) - set(_KEYS)
-    if unknown:
-        raise DataFileError(Errors.E010.format(path=MODALITY_FILE, where="top level",
-                                               message=f"unknown key {sorted(unknown)[0]!r}",
-                                               allowed=", ".join(_KEYS)))
+    lists = word_lists(load_yaml(MODALITY_FILE), MODALITY_FILE, _KEYS)
+    values = {key: frozenset(x.lower() for x in items) for key, items in lists.items()}
     return Modality(**values)

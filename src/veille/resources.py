@@ -37,6 +37,29 @@ def load_yaml(relpath: str) -> Any:
         raise DataFileError(Errors.E011.format(path=path, reason=exc)) from exc
 
 
+def word_lists(raw: Any, path: str, keys: tuple[str, ...]) -> dict[str, list[str]]:
+    """Check a data file made of named word lists: a mapping with every key of ``keys``, each
+    a list of strings, and no other key. Return the lists as they are written."""
+    if not isinstance(raw, dict):
+        raise DataFileError(Errors.E010.format(path=path, where="top level",
+                                               message="expected a mapping",
+                                               allowed=", ".join(keys)))
+    values: dict[str, list[str]] = {}
+    for key in keys:
+        items = raw.get(key)
+        if not isinstance(items, list) or not all(isinstance(x, str) for x in items):
+            raise DataFileError(Errors.E010.format(path=path, where=key,
+                                                   message="expected a list of strings",
+                                                   allowed="a YAML list"))
+        values[key] = items
+    unknown = set(raw) - set(keys)
+    if unknown:
+        raise DataFileError(Errors.E010.format(path=path, where="top level",
+                                               message=f"unknown key {sorted(unknown)[0]!r}",
+                                               allowed=", ".join(keys)))
+    return values
+
+
 @dataclass(frozen=True)
 class Field:
     """One key of a data-file entry: its type, whether it is required, allowed values."""
