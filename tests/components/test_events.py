@@ -418,6 +418,9 @@ def test_support_without_anyone_supported_is_not_coded(extract) -> None:  # type
 
 # Where an event happened: (mechanism, title, text, event type, expected place name, precision).
 PLACE_ROWS = [
+    ("the finest level of the clause", None,
+     "Au Burkina Faso, dans la région du Sahel, des hommes armés ont attaqué dimanche un poste "
+     "de police dans la province du Soum.", "ASSAULT", "Soum", "region"),
     ("apposition hung on the object", None,
      "Inondations à Mopti : des centaines de maisons détruites à Mopti. Le Premier ministre a "
      "réuni une cellule de crise dans la capitale, Bamako.", "CONSULT", "Bamako", "city"),

@@ -846,7 +846,7 @@ class _DocCoder:
         used = {(a.start, a.end) for a in cand.event.actor + cand.event.recipient
                 if a.kind != "place"}
         start, end = frames.text_sentence(token)
-        in_clause: tuple[int, Place] | None = None
+        in_clause: tuple[tuple[int, int], Place] | None = None
         in_sentence: tuple[tuple[int, int], Place] | None = None
         for place, span in self.places:
             if span is None or not start <= span.start < end or (place.start, place.end) in used:
@@ -873,9 +873,16 @@ class _DocCoder:
             distance = abs(root.i - token.i)
             gov = frames.first_verb_ancestor(root)
             in_its_clause = gov is not None and frames.is_ancestor_or_self(gov, pred)
-            if in_its_clause and (in_clause is None or distance < in_clause[0]):
-                in_clause = (distance, place)
-            rank = (0 if place.kind not in {"country", "region"} else 1, distance)
+            # The finest the clause (else the sentence) gives: a town, then a province
+            # ("province du Soum"), then a region, then a country or a region of no one
+            # country ("le Sahel"); the nearest among equals.
+            fineness = (3 if place.kind == "country" or place.country is None
+                        else 0 if place.kind != "region"
+                        else 1 if self.gazetteer.is_subregion(place.country, place.name)
+                        else 2)
+            rank = (fineness, distance)
+            if in_its_clause and (in_clause is None or rank < in_clause[0]):
+                in_clause = (rank, place)
             if in_sentence is None or rank < in_sentence[0]:
                 in_sentence = (rank, place)
         if in_clause is not None:

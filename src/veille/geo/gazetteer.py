@@ -334,6 +334,9 @@ class Gazetteer:
         index: dict[str, GeoEntry | list[GeoEntry]] = {}
         self._countries: dict[str, GeoEntry] = {}
         self._admin1: dict[tuple[str, str], GeoEntry] = {}
+        # Provinces, cercles, départements (level 2 and below), by (country, lookup key):
+        # finer than a region. (Edited entries have no GeoNames id.)
+        self.subregions: set[tuple[str, str]] = set()
         self.neighbours = neighbours
         aliases: list[str] = []  # names as written in the edited files, for phrase matching
         for e, names in places:
@@ -369,6 +372,8 @@ class Gazetteer:
             self._countries[e.country] = e
         if e.level == 1 and e.country and e.admin1:
             self._admin1.setdefault((e.country, e.admin1), e)
+        if e.kind == "region" and e.level is not None and e.level >= 2 and e.country:
+            self.subregions.add((e.country, normalize_name(e.name)))
 
     @classmethod
     def load(cls, user_dir: Path | None = None) -> Gazetteer:
@@ -393,6 +398,10 @@ class Gazetteer:
         known = {e.geonameid: e for e, _ in rows if e.geonameid is not None}
         places = parse_places(load_yaml(PLACES_FILE), known)
         return cls(rows, places, _load_countries_fr(), _neighbours())
+
+    def is_subregion(self, country: str | None, name: str) -> bool:
+        """Return whether a place is a province, cercle or département (finer than a region)."""
+        return country is not None and (country, normalize_name(name)) in self.subregions
 
     def lookup(self, name: str) -> list[GeoEntry]:
         """Return the places called ``name``, edited entries first, then by population."""
