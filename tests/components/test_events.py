@@ -56,6 +56,10 @@ ROWS = [
     ("misread verb", "Le président américain a téléphoné à son homologue kényan.",
      "CONSULT", "USA", "KEN", "actual"),
     ("misread verb", "Pékin livre des blindés au Niger.", "AID", "CHN", "NER", "actual"),
+    ("verb missing an accent", "L'ONU a reprouvé l'attaque du convoi près de Djibo, au "
+     "Burkina Faso.", "ACCUSE", "IGO", None, "actual"),
+    ("accent-free text", "La CEDEAO a condamne le coup d'Etat et a suspendu le "
+     "Niger.", "SANCTION", "IGO", "NER", "actual"),
     ("misread verb after a clitic", "L'armée nigérienne opère dans la région de Tillabéri où "
      "elle pourchasse les combattants de l'EIGS.", "ASSAULT", "NER", "IMG", "actual"),
     # future cooperation is AGREE (PLOVER); intentions are actual AGREE

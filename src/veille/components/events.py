@@ -230,6 +230,12 @@ class _DocCoder:
             if pos_lemma is not None and not (pos_lemma[0] == "VERB" and (
                     _has_determiner(token) or not _after_noun_phrase(token))):
                 return self.lexicon.candidates(*pos_lemma)
+        # A verb missing one of its accents ("a reprouvé l'attaque"): the lemmatizer gives the
+        # accent-free lemma ("reprouver"), which names the lexicon's ("réprouver").
+        if token.pos_ in {"VERB", "AUX"} and lemma == fold(lemma):
+            pos_lemma = self.lexicon.folded.get(lemma)
+            if pos_lemma is not None and pos_lemma[0] == "VERB":
+                return self.lexicon.candidates(*pos_lemma)
         # A present form after a noun phrase, not after an article, is the verb: "le ministre
         # critique la France" (verb) against "la critique de la France" (noun).
         if (verb is not None and token.pos_ in {"NOUN", "PROPN", "ADJ", "VERB"}
