@@ -62,7 +62,8 @@ def is_filler_name(name: str | None) -> bool:
     """Return whether an actor name is one veille wrote for an unsaid side, not the text's."""
     if not name:
         return False
-    return name.startswith(UNIDENTIFIED_NAME[:15]) or name.endswith(INFERRED_NAME[2:])
+    return (name.startswith(UNIDENTIFIED_NAME.split("{}")[0])
+            or name.endswith(INFERRED_NAME.split("{}")[1]))
 
 
 @dataclass

@@ -13,6 +13,7 @@ a date the text does not support is never invented.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import logging
 import re
@@ -67,7 +68,7 @@ class _Rule:
     trigger: str  # the kind of trigger word every match of the rule holds
 
 
-YEAR_IN_TEXT = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_YEAR_RE = re.compile(YEAR)  # a year written out: the date is then no guess
 _TRIGGERS = {
     "numeric_date": "year", "day_date": "month", "day_range": "month", "month": "month",
     "month_range": "month", "year": "year", "year_range": "year", "day_word": "day_word",
@@ -91,20 +92,23 @@ def _tv(m: re.Match[str], text: str, **values: Any) -> TimeValue:
     return TimeValue(text=text[m.start():m.end()], start=m.start(), end=m.end(), **values)
 
 
-def _since_is_past(tv: TimeValue, published: date | None) -> None:
-    """Read a yearless start ("depuis novembre", "depuis le 3 mars") as the last one before
-    publication: what has gone on since then began in the past."""
-    if (published is None or not tv.value or YEAR_IN_TEXT.search(tv.text)
-            or tv.precision not in {"day", "month"}
+def last_before(tv: TimeValue, published: date) -> TimeValue:
+    """Return a yearless day or month that would fall after publication as the one a year
+    before ("depuis novembre", "ont pris le pouvoir en juillet"); any other value as it is.
+
+    For expressions whose context says the past: "depuis", or a verb in the passé composé.
+    """
+    # ISO values compare as strings at the same precision.
+    if (not tv.value or tv.precision not in {"day", "month"} or _YEAR_RE.search(tv.text)
             or tv.value <= published.isoformat()[:len(tv.value)]):
-        return
+        return tv
     value = f"{int(tv.value[:4]) - 1}{tv.value[4:]}"
     if tv.precision == "day":
         try:
             date.fromisoformat(value)
         except ValueError:  # 29 February
-            return
-    tv.value, tv.direction = value, "past"
+            return tv
+    return dataclasses.replace(tv, value=value, direction="past")
 
 
 def _day_number(text: str) -> int:
@@ -333,20 +337,18 @@ class FrenchTimeGrammar:
         """Mark a date that follows "depuis"/"jusqu'au" as the start/end of a span."""
         if tv.anchor != "at":
             return
-        own = self.anchor_start.match(lower, tv.start, tv.end)
-        window_start = max(previous_end, tv.start - 40)
-        before = None if own else self.anchor_before.search(lower, window_start, tv.start)
-        if own:
-            tv.anchor = self.lex.anchors[normalize(own.group("a"))]
-        elif before:
-            tv.anchor = self.lex.anchors[normalize(before.group("a"))]
-            tv.start = before.start("a")
+        found = self.anchor_start.match(lower, tv.start, tv.end) or self.anchor_before.search(
+            lower, max(previous_end, tv.start - 40), tv.start)
+        if found is None:
+            return
+        word = normalize(found.group("a"))
+        tv.anchor = self.lex.anchors[word]
+        if found.start("a") < tv.start:
+            tv.start = found.start("a")
             tv.text = text[tv.start:tv.end]
-        found = own or before
-        word = found.group("a") if found is not None else ""
-        if normalize(word) == "depuis":  # ("dès", "à partir de" may look ahead)
-            _since_is_past(tv, published)
-
+        if word == "depuis" and published is not None:  # ("dès", "à partir de" look ahead too)
+            past = last_before(tv, published)
+            tv.value, tv.direction = past.value, past.direction
 
     # --- resolvers: absolute dates ----------------------------------------------------------
 

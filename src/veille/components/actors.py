@@ -412,9 +412,8 @@ class ActorResolver:
                 continue
             if plural and not is_plural:
                 continue
-            if is_plural and token.lower_.lstrip("-t") in {"il", "elle"}:
+            if is_plural and _bare_pronoun(token) in {"il", "elle"}:
                 continue  # "il" is not "des ONG"
-
             if actors:
                 return referred(actors[0], "pronoun")
         return None
@@ -439,7 +438,7 @@ class ActorResolver:
                     if token.lower_ in PRONOUNS and token.i not in self.by_token:
                         actor = self.antecedent(token)
                         if actor is not None:
-                            plural = token.lower_.lstrip("-t") in {"ils", "elles"}
+                            plural = _bare_pronoun(token) in {"ils", "elles"}
                             self._subjects.append((token.i, [actor], plural))
                     continue
                 actors = self.resolve(token)
@@ -531,6 +530,11 @@ def _link_short_names(doc: Doc, mentions: list[ActorMention]) -> list[ActorMenti
                     full, name=actor.name, start=actor.start, end=actor.end))
         out.append(m)
     return out
+
+
+def _bare_pronoun(token: Token) -> str:
+    """Return a subject pronoun without the hyphen of inversion ("-t-il" -> "il")."""
+    return token.lower_.lstrip("-t")
 
 
 def _name_key(name: str) -> str:

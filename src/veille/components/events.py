@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import dataclasses
 import logging
-import re
 from collections import Counter
 from collections.abc import Callable
 from datetime import date
@@ -30,6 +29,7 @@ from ..lexicon import Lexicon, TriggerRule, fold, load_lexicon
 from ..modality import Modality, load_modality
 from ..model import INFERRED_NAME, UNIDENTIFIED_NAME, Actor, Event, Evidence, Place, TimeValue
 from ..ontology import Ontology, load_ontology
+from ..temporal import last_before
 from .actors import GROUP_CODES, ActorResolver, referred
 from .merging import Candidate, merge_candidates
 from .status import StatusReader
@@ -82,30 +82,23 @@ class EventCoder:
         """
         forms = self._trigger_forms
         known = self._trigger_lemmas
+        strings = doc.vocab.strings
         found = []
         # (A plain loop over the array's list: numpy's isin/unique cost more on news-sized docs.)
         for i, (lemma, lower, pos) in enumerate(doc.to_array([LEMMA, LOWER, POS]).tolist()):
             if lower in forms:
                 found.append(i)
                 continue
-            verbal = pos in (VERB, AUX)
-            hit = known.get((lemma, verbal))
+            key = (lemma, pos in (VERB, AUX))
+            hit = known.get(key)
             if hit is None:
-                hit = self._lemma_triggers(lemma, verbal, doc)
+                if len(known) >= LEMMA_MEMORY:
+                    known.clear()
+                word = frames.mend_verb_lemma(strings[lemma].lower(), verbal=key[1])
+                hit = known[key] = word in self.lexicon.trigger_words
             if hit:
                 found.append(i)
         return found
-
-    def _lemma_triggers(self, lemma: int, verbal: bool, doc: Doc) -> bool:
-        key = (lemma, verbal)
-        known = self._trigger_lemmas
-        hit = known.get(key)
-        if hit is None:
-            if len(known) >= LEMMA_MEMORY:
-                known.clear()
-            word = frames.mend_verb_lemma(doc.vocab.strings[lemma].lower(), verbal=verbal)
-            hit = known[key] = word in self.lexicon.trigger_words
-        return hit
 
     def __call__(self, doc: Doc) -> Doc:
         published = date.fromisoformat(doc._.published) if doc._.published else None
@@ -114,8 +107,6 @@ class EventCoder:
         return doc
 
 
-# A year written out ("en juillet 2022"): the date is then no guess of ours.
-YEAR = re.compile(r"\b\d{4}\b")
 # How many sentences before a charge its court or prosecutor may have been named.
 JUDICIAL_LOOKBACK = 3
 
@@ -624,13 +615,11 @@ class _DocCoder:
                 break
         return out
 
-    def _first_person(self, token: Token, *, singular: bool = False) -> bool:
-        """Return whether a verb's subject is "je" (or "nous", unless ``singular``): someone
-        unnamed speaks of himself ("dans mon ignorance, j'ai visité l'ambassade"), and no
-        other party of the sentence is that speaker."""
+    def _first_person_singular(self, token: Token) -> bool:
+        """Return whether a verb's subject is "je": someone speaks of himself ("dans mon
+        ignorance, j'ai visité l'ambassade")."""
         subject, _ = frames.subject_of(token)
-        words = {"je", "j'", "j’"} if singular else {"je", "j'", "j’", "nous"}
-        return subject is not None and subject.lower_ in words
+        return subject is not None and subject.lower_ in {"je", "j'", "j’"}
 
     def _linear_actor(self, token: Token, *, right: bool = False,
                       case: str = "obj") -> Actor | None:
@@ -680,7 +669,7 @@ class _DocCoder:
         misread = token.pos_ != rule.pos or frames.verb_lemma(token) != rule.lemma
         # Only active verbs fall back on word order: a noun's actor must come from its own
         # phrase, and the subject left of a passive is its target.
-        if not actors and self._first_person(token, singular=True):
+        if not actors and self._first_person_singular(token):
             # "dans mon ignorance, j'ai visité l'ambassade": someone speaks of himself and the
             # text never says who (no quote names him); no party can be coded for him. ("Nous"
             # is often an organisation's statement: its country is still the story's.)
@@ -901,20 +890,10 @@ class _DocCoder:
         "Des officiers ont pris le pouvoir en juillet", published in March: last July, not the
         coming one (the tense says it is done; the expression alone pointed to the nearest).
         """
-        if (time is None or not time.value or time.direction is not None or time.anchor != "at"
-                or self.published is None or YEAR.search(time.text)
-                or time.precision not in {"day", "month"} or not self._reported_past(token)):
+        if (time is None or time.direction is not None or time.anchor != "at"
+                or self.published is None or not self._reported_past(token)):
             return time
-        # ISO values compare as strings at the same precision.
-        if time.value <= self.published.isoformat()[:len(time.value)]:
-            return time
-        try:
-            value = f"{int(time.value[:4]) - 1}{time.value[4:]}"
-            if time.precision == "day":
-                date.fromisoformat(value)  # 29 February
-        except ValueError:
-            return time
-        return dataclasses.replace(time, value=value, direction="past")
+        return last_before(time, self.published)
 
     def _decided(self, token: Token) -> bool:
         """Return whether an infinitive is what someone decided ("a décidé d'exécuter")."""
@@ -1114,9 +1093,7 @@ class _DocCoder:
         tués"), news's tense of the recent past; not the pluperfect ("avaient fui": background)
         nor the conditional ("aurait attaqué": a claim). (fr_core_news_md tags the passé simple
         as a present, so it cannot be told apart.)"""
-        if self.published is None:
-            return False
-        if token.pos_ == "NOUN":
+        if self.published is None or token.pos_ == "NOUN":
             return False
         if token.morph.get("VerbForm", []) == ["Part"]:
             # In "ont été tués" the tense is that of "ont"; the passive "été" says nothing.

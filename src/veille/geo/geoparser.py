@@ -41,9 +41,9 @@ ADMIN_NOUNS = frozenset({
     "région", "régions", "province", "provinces", "département", "préfecture", "cercle",
     "état", "district", "gouvernorat", "oblast", "wilaya", "comté",
 })
-# Nouns that only tell what kind of settlement follows: kept out of the name.
 # Words whose capitalisation is remembered (cleared when full: memory stays bounded).
 _MEMO_SIZE = 200_000
+# Nouns that only tell what kind of settlement follows: kept out of the name.
 SETTLEMENT_NOUNS = {"ville": "city", "village": "village", "localité": "village",
                     "bourgade": "village", "hameau": "village", "cité": "city",
                     "capitale": "city", "chef-lieu": "city", "commune": "village"}
