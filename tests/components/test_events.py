@@ -58,6 +58,11 @@ ROWS = [
     ("misread verb", "Pékin livre des blindés au Niger.", "AID", "CHN", "NER", "actual"),
     ("verb missing an accent", "L'ONU a reprouvé l'attaque du convoi près de Djibo, au "
      "Burkina Faso.", "ACCUSE", "IGO", None, "actual"),
+    # a stance on an event is two events: the judgement and the event judged
+    ("stance on an event", "Le gouvernement nigérien a condamné l'attaque de la caserne de "
+     "Tillia par des jihadistes.", "ASSAULT", None, "NER", "actual"),
+    ("stance on an event", "La CEDEAO a dénoncé l'enlèvement de trois enseignants maliens.",
+     "ASSAULT", None, "MLI", "actual"),
     ("accent-free text", "La CEDEAO a condamne le coup d'Etat et a suspendu le "
      "Niger.", "SANCTION", "IGO", "NER", "actual"),
     ("misread verb after a clitic", "L'armée nigérienne opère dans la région de Tillabéri où "

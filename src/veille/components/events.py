@@ -47,6 +47,8 @@ CASUALTY_KINDS = {"ASSAULT": {"killed", "injured", "abducted"},
 SPEECH_ACTS = {"ACCUSE", "REJECT", "REQUEST", "SUPPORT", "THREATEN", "AGREE", "CONCEDE"}
 # Events that answer what someone said: their target is its author.
 ANSWERS = {"ACCUSE", "REJECT"}
+# Events that judge another event: the event judged ("condamne l'attaque") is coded too.
+STANCES = {"ACCUSE", "SUPPORT"}
 # Pronouns that only ever stand before a verb: after them a "noun" is a misread verb.
 SUBJECT_CLITICS = {"il", "elle", "ils", "elles", "on", "qui", "nous", "vous", "je", "j'", "j’",
                    "se", "s'", "s’"}
@@ -159,8 +161,10 @@ class _DocCoder:
                 cand = self._build(rule, token)
                 if cand is not None:
                     candidates.append(cand)
-                    # A verb trigger's object is part of the same event ("promettre une aide").
-                    consumed.update(o.i for o in frames.objects(token))
+                    # A verb trigger's object is part of the same event ("promettre une aide"),
+                    # except what a stance is taken on: "condamne l'attaque" is two events.
+                    if cand.event.event not in STANCES:
+                        consumed.update(o.i for o in frames.objects(token))
                 break
         self._attach_context(candidates)
         # "a promis de traquer les assaillants": the promise of force is the threat, not an
