@@ -240,6 +240,16 @@ WEEKDAYS = [
      "Lundi", "2022-11-14", "day", {}),
     ("Samedi matin, un bus a sauté sur une mine.", SAT,
      "Samedi matin", "2024-01-06", "day", {}),
+    # a weekday with its day number and no month: the nearest such day that is that weekday
+    ("Ce mardi 14, le gouvernement a décrété un deuil national.", WED,
+     "Ce mardi 14", "2023-02-14", "day", REL),
+    ("Le vendredi 3, l'armée a repris le contrôle de la ville.", WED,
+     "vendredi 3", "2023-02-03", "day", {}),
+    ("Les cours reprendront du lundi 13 jusqu'au vendredi 17 février.", WED,
+     "lundi 13", "2023-02-13", "day", {}),
+    # ... but a number that counts something is no day
+    ("Mardi 14 soldats ont été tués dans une embuscade.", WED,
+     "Mardi", "2023-02-07", "day", {}),
 ]
 
 PERIODS = [

@@ -195,6 +195,17 @@ def objects(verb: Token) -> list[Token]:
         or (c.dep_ == "obl:arg" and case_of(c) is None))]
 
 
+def describing_participles(noun: Token) -> list[Token]:
+    """Return the past participles that describe ``noun`` ("l'attaque perpétrée par ...").
+
+    The parser hangs a participle on the nearest noun; one that disagrees with it in gender
+    or number describes another ("le bilan de cette attaque donné par le gouvernement").
+    """
+    return [c for c in noun.children if c.dep_ == "acl" and c.morph.get("VerbForm") == ["Part"]
+            and all(not c.morph.get(f) or not noun.morph.get(f)
+                    or c.morph.get(f) == noun.morph.get(f) for f in ("Gender", "Number"))]
+
+
 def governor(token: Token, light_verbs: frozenset[str] = frozenset()) -> Token | None:
     """Return the verb a noun trigger depends on ("mener une attaque" -> mener).
 

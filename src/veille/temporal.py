@@ -39,6 +39,7 @@ from .temporal_rules import (
     load_time_lexicon,
     make_date,
     nearest_day,
+    nearest_day_of_month,
     nearest_month_year,
     normalize,
     trie_pattern,
@@ -175,8 +176,12 @@ class FrenchTimeGrammar:
              rf"(?:{SP}(?:à|a|au){SP}(?P<wd2>{wd}))?|(?P<d1>{DAY})(?:{SP}(?P<m1>{mo}))?{SP}au{SP}"
              rf"(?P<d2>{DAY}){SP}(?P<m2>{mo})(?:{SP}(?P<y>{YEAR}))?){END}",
              self._night),
+            # "ce mardi 14" (no month): the day number only where a count cannot be meant
+            # ("mardi 14 soldats ont été tués").
             ("weekday",
-             rf"{BEGIN}(?:ce{SP})?(?P<wd>{wd}){END}(?:{SP}(?P<part>{p.day_part}){END})?"
+             rf"{BEGIN}(?:ce{SP})?(?P<wd>{wd}){END}(?:{SP}(?P<day>{DAY})(?={SP}?[,;.:)]"
+             rf"|{SP}(?:(?:au|à|a|et|dans|lors){END}|jusqu{APOS})))?"
+             rf"(?:{SP}(?P<part>{p.day_part}){END})?"
              rf"(?:{SP}(?P<dir>{p.direction}){END})?",
              self._weekday),
             ("period",
@@ -581,6 +586,11 @@ class FrenchTimeGrammar:
         direction = self.lex.directions[normalize(m.group("dir"))] if m.group("dir") else None
         if published is None:
             return _tv(m, text, relative=True, direction=direction)
+        if m.group("day"):
+            d, warning = nearest_day_of_month(_day_number(m.group("day")), weekday, published)
+            if d is not None:
+                return _tv(m, text, value=d.isoformat(), precision="day", relative=True,
+                           warning=warning)
         if direction == "future":
             d = weekday_ahead(published, weekday)
         else:

@@ -378,6 +378,27 @@ def nearest_day(month: int, day: int, published: date, weekday: int | None = Non
     return best, warning
 
 
+def nearest_day_of_month(day: int, weekday: int, published: date) -> tuple[date | None, str | None]:
+    """Return the ``day`` of a month near publication that falls on ``weekday``, and a warning.
+
+    "ce mardi 14" names no month: the 14th that is a Tuesday, nearest to the publication date
+    within two months either way (else the nearest 14th, with a warning).
+    """
+    options = []
+    for step in range(-2, 3):
+        y, m = divmod(published.month - 1 + step, 12)
+        if (d := make_date(published.year + y, m + 1, day)) is not None:
+            options.append(d)
+    if not options:
+        return None, None
+    matching = [d for d in options if d.weekday() == weekday]
+    best = min(matching or options, key=lambda d: abs((d - published).days))
+    if matching:
+        return best, None
+    return best, (f"the weekday does not match {best.isoformat()}"
+                  f" ({calendar.day_name[best.weekday()]})")
+
+
 def weekday_back(published: date, weekday: int, *, strict: bool) -> date:
     """Return the last ``weekday`` on or before (strictly before if ``strict``) the date."""
     back = (published.weekday() - weekday) % 7

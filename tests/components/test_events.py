@@ -340,6 +340,23 @@ def test_event_dates_come_from_their_clause(extract) -> None:  # type: ignore[no
     assert by_type["SANCTION"].status == "historical"
 
 
+def test_a_sentence_without_verb_is_one_clause(extract) -> None:  # type: ignore[no-untyped-def]
+    # No verb governs the date: it is the nominal event's, as in a clause of its own.
+    result = extract("Un deuil national est décrété. Cela en raison de l'attaque des jihadistes "
+                     "contre l'armée burkinabè dans le Seno (région du Sahel), dans la nuit du 11 "
+                     "au 12 mars.", published="2023-03-15")
+    [attack] = [e for e in result.events if e.event == "ASSAULT"]
+    assert (attack.date, attack.date_source) == ("2023-03-11", "text")
+
+
+def test_a_participle_of_another_gender_describes_another_noun(extract) -> None:  # type: ignore[no-untyped-def]
+    # "donné" (masculine) describes "le bilan", not "l'attaque": the government gave the toll.
+    result = extract("Le bilan de cette attaque donné par le gouvernement burkinabè fait état "
+                     "de dix morts parmi les soldats burkinabè.", published="2023-03-15")
+    assert all("le gouvernement burkinabè" not in {a.name for a in e.actor}
+               for e in result.events if e.event == "ASSAULT")
+
+
 def test_coordinated_verbs_keep_their_own_dates(extract) -> None:  # type: ignore[no-untyped-def]
     # The second verb's own date, not the first one's in the clause above it.
     result = extract("Les autorités belges l'ont arrêté en décembre 2018 et l'ont transféré à la "

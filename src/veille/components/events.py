@@ -373,8 +373,7 @@ class _DocCoder:
             if not nested:
                 return objects
             # "dénoncer des violations commises par l'armée": the object's author too.
-            return objects + [a for o in objects for c in o.children if c.dep_ == "acl"
-                              and "VerbForm=Part" in str(c.morph)
+            return objects + [a for o in objects for c in frames.describing_participles(o)
                               for a in frames.prepositional(c, "par")]
         if slot == "gov_subj":
             gov = frames.governor(token, self.modality.light_verbs) if not verbal else None
@@ -420,15 +419,14 @@ class _DocCoder:
         if slot == "par" and not verbal:
             # "les exactions commises par l'armée", "l'attaque perpétrée par des jihadistes":
             # the agent of the participle that describes the noun.
-            found += [a for c in token.children if c.dep_ == "acl"
-                      and "VerbForm=Part" in str(c.morph) for a in frames.prepositional(c, "par")]
+            found += [a for c in frames.describing_participles(token)
+                      for a in frames.prepositional(c, "par")]
         if not nested:
             return found
         # "se félicite de l'accord conclu par le Rwanda": the agent of what the complement
         # describes.
-        found += [a for t in list(found) for c in t.children if c.dep_ == "acl"
-                  and "VerbForm=Part" in str(c.morph) for a in frames.prepositional(c, "par")
-                  if a not in found]
+        found += [a for t in list(found) for c in frames.describing_participles(t)
+                  for a in frames.prepositional(c, "par") if a not in found]
         if verbal:
             # "promettre l'aide de son pays au Mali": the recipient hangs inside the object.
             for obj in frames.objects(token):
@@ -819,7 +817,10 @@ class _DocCoder:
                 return time
             gov = frames.first_verb_ancestor(root)
             if not anywhere_in_sentence and (
-                    gov is None or not frames.is_ancestor_or_self(gov, pred)):
+                    # (A sentence with no verb is one clause: "En cause, l'attaque de Seytenga
+                    # dans la nuit du 11 au 12 juin.")
+                    (gov is None and frames.first_verb_ancestor(token) is not None)
+                    or (gov is not None and not frames.is_ancestor_or_self(gov, pred))):
                 continue
             # The trigger's own clause first: "arrêté en décembre 2018 et transféré à la CPI
             # en janvier 2019" — the transfer is January's, though December is in a clause
