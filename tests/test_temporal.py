@@ -474,6 +474,8 @@ NOTHING = [
 SEQUELS = [
     ("La Mauritanie a reconnu Israël en 1999 et a rompu les liens dix ans plus tard.", WED,
      "dix ans plus tard", "2009", "year", _x(REL, direction=None)),
+    ("Il a quitté l'armée en 1969. Une décennie plus tard, il a pris le pouvoir.", WED,
+     "Une décennie plus tard", "1979", "year", REL),
     ("L'attaque a eu lieu le 12 mars 2022. Le lendemain, l'armée a riposté.", WED,
      "Le lendemain", "2022-03-13", "day", REL),
     ("Les élections se sont tenues le 3 juin 2021 ; la veille, un candidat a été arrêté.", WED,

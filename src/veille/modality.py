@@ -14,7 +14,7 @@ _KEYS = ("reporting_verbs", "claim_verbs", "attribution_markers", "claim_words",
          "victim_verbs", "count_nouns", "light_verbs", "statement_nouns", "intention_verbs",
          "aspectual_verbs", "generic_subjects", "nationals_nouns", "descriptive_participles",
          "wishing_verbs", "irrealis_conjunctions", "charge_verbs",
-         "object_control_verbs", "decision_verbs", "leaving_verbs", "border_words")
+         "object_control_verbs", "decision_verbs", "leaving_verbs", "border_words", "attacked_nouns")
 
 
 @dataclass(frozen=True)
@@ -49,6 +49,7 @@ class Modality:
     decision_verbs: frozenset[str]
     leaving_verbs: frozenset[str]
     border_words: frozenset[str]
+    attacked_nouns: frozenset[str]
 
 
 @functools.lru_cache(maxsize=1)

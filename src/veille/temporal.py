@@ -324,8 +324,9 @@ class FrenchTimeGrammar:
         if count is None:
             return None, None
         parts = [int(x) for x in ref.value.split("-")]
-        if unit == "year":
-            year = parts[0] + sign * count
+        if unit in ("year", "decade"):
+            # ("une décennie plus tard": ten years, as precise as the date it counts from)
+            year = parts[0] + sign * count * (10 if unit == "decade" else 1)
             return (iso_year(year), "year") if ref.precision == "year" else (
                 iso_month(year, parts[1]), "month")
         if unit == "month" and ref.precision in ("month", "day"):

@@ -349,6 +349,30 @@ def test_a_sentence_without_verb_is_one_clause(extract) -> None:  # type: ignore
     assert (attack.date, attack.date_source) == ("2023-03-11", "text")
 
 
+# Who is not the author of the attack a sentence names: (text, a party that is not its actor)
+NOT_THE_ATTACKER_ROWS = [
+    # the installation of "l'attaque de la caserne" was hit, though it bears arms
+    ("L'attaque de la caserne de Tillia, au Niger, a fait dix morts.", "la caserne de Tillia"),
+    ("L'embuscade du convoi militaire a fait dix morts près de Djibo.", "convoi militaire"),
+    # whoever condemns an attack did not make it
+    ("Le Niger a condamné l'attaque de la caserne de Tillia.", "Le Niger"),
+    ("L'attaque contre la gendarmerie de Dori a été condamnée par le Togo.", "le Togo"),
+    # nor does whoever warns against it, or speaks of it
+    ("Le président américain a mis en garde la Chine contre l'invasion de Taïwan.",
+     "Le président américain"),
+    ("Le ministre japonais a fait référence aux incursions chinoises près de Taïwan.",
+     "Le ministre japonais"),
+]
+
+
+@pytest.mark.parametrize(("text", "not_actor"), NOT_THE_ATTACKER_ROWS)
+def test_who_did_not_make_the_attack(extract, text, not_actor) -> None:  # type: ignore[no-untyped-def]
+    attacks = [e for e in extract(text, published="2023-03-15").events if e.event == "ASSAULT"]
+    assert attacks, text
+    assert all(not_actor not in a.name for e in attacks for a in e.actor), \
+        [e.to_dict()["actor"] for e in attacks]
+
+
 def test_a_participle_of_another_gender_describes_another_noun(extract) -> None:  # type: ignore[no-untyped-def]
     # "donné" (masculine) describes "le bilan", not "l'attaque": the government gave the toll.
     result = extract("Le bilan de cette attaque donné par le gouvernement burkinabè fait état "
@@ -529,6 +553,29 @@ def test_flight_is_caused_by_the_story_attacker(extract, text, fled, cause) -> N
     assert [a.country for a in flight.actor] == ([cause] if cause else []), flight.to_dict()
     if cause:
         assert flight.actor[0].kind == "inferred"
+
+
+INVADED_ROWS = [
+    # (text, invaded country, the story's attacker of it, or None when the story names none)
+    ("Les forces russes ont bombardé Kharkiv lundi. Depuis l'invasion de l'Ukraine, "
+     "l'économie du pays s'est effondrée.", "UKR", "RUS"),
+    ("L'aviation turque a frappé des positions kurdes en Syrie. L'attaque contre la Syrie a "
+     "été condamnée par l'Iran.", "SYR", "TUR"),
+    ("Depuis l'invasion de l'Ukraine, l'économie du pays s'est effondrée.", "UKR", None),
+]
+
+
+@pytest.mark.parametrize(("text", "invaded", "attacker"), INVADED_ROWS)
+def test_attack_on_a_country_is_by_the_story_attacker(extract, text, invaded, attacker) -> None:  # type: ignore[no-untyped-def]
+    # A country does not invade itself: the untold author is the story's attacker of it.
+    attacks = [e for e in extract(text).events if e.event == "ASSAULT"
+               and any(r.kind == "country" and r.country == invaded for r in e.recipient)]
+    assert attacks, text
+    codes = {a.country for a in attacks[-1].actor}
+    assert invaded not in codes or attacker is None, attacks[-1].to_dict()
+    if attacker:
+        assert codes == {attacker}, attacks[-1].to_dict()
+        assert attacks[-1].actor[0].kind == "inferred"
 
 
 @pytest.mark.parametrize("text", [

@@ -178,7 +178,7 @@ class _DocCoder:
             self._nationals_of_actor(ev)
             self._judicial_accuser(ev)
             self._people_of_the_place(ev)
-        _cause_of_flight(events, self._country_name)
+        _untold_attacker(events, self._country_name)
         _origin_of_refugees(events)
         for ev in events:
             self._unidentified_parties(ev)
@@ -377,8 +377,18 @@ class _DocCoder:
                               for a in frames.prepositional(c, "par")]
         if slot == "gov_subj":
             gov = frames.governor(token, self.modality.light_verbs) if not verbal else None
-            # "le camp a repoussé une attaque": the subject suffered it, did not make it.
-            if gov is None or frames.verb_lemma(gov) in self.modality.victim_verbs:
+            # "le camp a repoussé une attaque": the subject suffered it, did not make it;
+            # "le Niger a condamné l'attaque": the subject judged it.
+            if gov is None or frames.verb_lemma(gov) in self.modality.victim_verbs or any(
+                    r.event in SPEECH_ACTS and self._constraints_hold(r, gov)
+                    for r in self._rules_for(gov)):
+                return []
+            # "a fait référence aux incursions", "a réagi à l'attaque": a verb's "à"
+            # complement is no act of its subject unless the verb is a light one ("procéder à
+            # l'arrestation").
+            if (token.head == gov and token.dep_ == "obl:arg"
+                    and frames.case_of(token) not in {None, *frames.PARTITIVES}
+                    and frames.verb_lemma(gov) not in self.modality.light_verbs):
                 return []
             return self._slot_tokens("subj", gov)
         if slot == "gov_obj":
@@ -525,7 +535,8 @@ class _DocCoder:
                 else:
                     actors = self.resolver.resolve(t)
                 if slot == "de" and violent and token.pos_ == "NOUN":
-                    actors = [a for a in actors if _armed(a) == (role == "actor")]
+                    armed = t.lower_ not in self.modality.attacked_nouns
+                    actors = [a for a in actors if (armed and _armed(a)) == (role == "actor")]
                 for a in actors:
                     if all(a.key != b.key for b in found):
                         found.append(a)
@@ -1041,8 +1052,10 @@ class _DocCoder:
         if (ev.event == "CONSULT" or ev.status == "future" or ev.place is None
                 or ev.place.country is None):
             return
-        # Whoever made people flee is not "someone from where they fled": left unsaid.
-        flight = ev.event == "SANCTION" and ev.mode == "expel"
+        # Whoever made people flee is not "someone from where they fled", and a country is
+        # not invaded by someone of its own ("l'invasion de Taïwan"): left unsaid.
+        flight = (ev.event == "SANCTION" and ev.mode == "expel") or (
+            ev.event == "ASSAULT" and any(r.kind in {"country", "capital"} for r in ev.recipient))
         code = ev.place.country
         country = self.resolver.kb.country(code)
         if country is None:
@@ -1140,12 +1153,14 @@ class _DocCoder:
 
     # -- merging -------------------------------------------------------------------------------
 
-def _cause_of_flight(events: list[Event], country_name: Callable[[str], str]) -> None:
-    """Give people fleeing with no stated cause the attacker of their country in the story.
+def _untold_attacker(events: list[Event], country_name: Callable[[str], str]) -> None:
+    """Give a flight or an attack on a country with no stated author the attacker of that
+    country in the story.
 
     "Plus d'un million de civils ont fui l'Ukraine" in a report on the Russian invasion: whoever
     caused the flight is the actor (gold/FORMAT.md), and the story has named the one who attacks
-    that country. Only when one attacker stands out; an attack from within does not count.
+    that country; so has it for "depuis l'invasion de l'Ukraine" (a country does not invade
+    itself). Only when one attacker stands out; an attack from within does not count.
     """
     attackers: dict[str, Counter[str]] = {}
     for ev in events:
@@ -1159,9 +1174,15 @@ def _cause_of_flight(events: list[Event], country_name: Callable[[str], str]) ->
                 for code in targets - {a.country}:
                     attackers.setdefault(code, Counter())[a.country] += 1
     for ev in events:
-        if ev.event != "SANCTION" or ev.mode != "expel" or ev.actor:
+        if ev.actor:
             continue
-        fled = next((r.country for r in ev.recipient if r.country in attackers), None)
+        if ev.event == "SANCTION" and ev.mode == "expel":
+            hit = [r.country for r in ev.recipient]
+        elif ev.event == "ASSAULT" and ev.status != "negated":
+            hit = [r.country for r in ev.recipient if r.kind in {"country", "capital"}]
+        else:
+            continue
+        fled = next((code for code in hit if code in attackers), None)
         if fled is None:
             continue
         ranked = attackers[fled].most_common(2)
