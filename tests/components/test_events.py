@@ -56,6 +56,10 @@ ROWS = [
     ("misread verb", "Le président américain a téléphoné à son homologue kényan.",
      "CONSULT", "USA", "KEN", "actual"),
     ("misread verb", "Pékin livre des blindés au Niger.", "AID", "CHN", "NER", "actual"),
+    ("misread verb", "La CPI enquête sur des crimes commis au Mali.", "ACCUSE", "IGO", None,
+     "actual"),
+    ("misread verb", "La Cour pénale internationale (CPI) enquête sur des crimes commis au Mali.",
+     "ACCUSE", "IGO", None, "actual"),
     ("verb missing an accent", "L'ONU a reprouvé l'attaque du convoi près de Djibo, au "
      "Burkina Faso.", "ACCUSE", "IGO", None, "actual"),
     # a stance on an event is two events: the judgement and the event judged

@@ -203,8 +203,9 @@ class _DocCoder:
         # verb: "la CPI enquête sur ..." (but "une conférence de presse").
         verb = self.lexicon.present_forms.get(token.lower_)
         if verb is not None and token.pos_ == "NOUN" and _after_noun_phrase(
-                token, clitic=True) and any(
-                c.dep_ in {"nsubj", "nsubj:pass"} for c in token.children):
+                token, clitic=True) and (any(
+                c.dep_ in {"nsubj", "nsubj:pass"} for c in token.children)
+                or _bare_noun_after_noun(token)):
             return self.lexicon.candidates("VERB", verb)
         if token.pos_ == "NOUN":
             rules = self.lexicon.candidates("NOUN", lemma)
@@ -1240,7 +1241,18 @@ def _after_noun_phrase(token: Token, *, clitic: bool = False) -> bool:
     prev = token.doc[token.i - 1]
     if clitic and prev.pos_ == "PRON" and prev.lower_ in SUBJECT_CLITICS:
         return True  # "où elle pourchasse les rebelles": a clitic subject stands before verbs
+    if prev.text == ")":
+        return True  # "La Cour pénale internationale (CPI) enquête": an aside closes the name
     return prev.pos_ not in {"DET", "ADP", "PRON"} and not prev.is_punct
+
+
+def _bare_noun_after_noun(token: Token) -> bool:
+    """Return whether a common noun hangs, with no article and no preposition, on the noun just
+    before it: French does not stack nouns so ("la CPI enquête sur": the verb misread)."""
+    head = token.head
+    return (token.dep_ in {"nmod", "appos", "compound", "flat:name"} and head.i == token.i - 1
+            and head.pos_ in {"NOUN", "PROPN"} and token.is_lower
+            and not any(c.dep_ in {"det", "case"} for c in token.children))
 
 
 def _has_determiner(token: Token) -> bool:
