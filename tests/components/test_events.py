@@ -266,6 +266,9 @@ NOT_AN_EVENT_ROWS = [
     ("Au Niger, la paix est menacée dans la région de Tillabéri.", {"THREATEN"}),
     ("L'armée nigérienne a averti les soldats de la nécessité d'être vigilants.", {"THREATEN"}),
     ("Dans mon ignorance, j'ai visité l'ambassade américaine à Bamako.", {"CONSULT"}),
+    # a participle of stance describes a party, it tells no event
+    ("Le candidat soutenu par le parti au pouvoir a remporté l'élection au Ghana.", {"SUPPORT"}),
+    ("La radio soutenue émet depuis Goma, dans l'est de la RD Congo.", {"SUPPORT"}),
 ]
 
 

@@ -284,8 +284,11 @@ class _DocCoder:
             # "les soldats tués" (the noun is a party); "des avions envoyés par la Chine": a
             # movement of forces or a delivery told with its author happened. ("Une radio
             # soutenue par l'ONU", "des villes occupées par l'armée" describe a state.)
-            return token.head.i in self.resolver.by_token or (
-                any(r.event in {"MOBILIZE", "AID"} for r in rules) and any(
+            # (Not stances: "une radio soutenue", "un opposant accusé de" describe a party.)
+            holding = [r for r in rules if self._constraints_hold(r, token)][:1]
+            return (token.head.i in self.resolver.by_token
+                    and not any(r.event in SPEECH_ACTS for r in holding)) or (
+                any(r.event in {"MOBILIZE", "AID"} for r in holding) and any(
                     a.country for t in frames.prepositional(token, "par")
                     for a in self.resolver.resolve(t, with_conjuncts=False)))
         # "celui qui envahit ...": a generic subject makes a maxim, not an event.
