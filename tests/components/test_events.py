@@ -269,6 +269,9 @@ NOT_AN_EVENT_ROWS = [
     # a participle of stance describes a party, it tells no event
     ("Le candidat soutenu par le parti au pouvoir a remporté l'élection au Ghana.", {"SUPPORT"}),
     ("La radio soutenue émet depuis Goma, dans l'est de la RD Congo.", {"SUPPORT"}),
+    # what a text makes speak is no party: a law, "most states"
+    ("Au Nigeria, la loi exige l'autorisation du Parlement pour tout déploiement.", {"REQUEST"}),
+    ("La plupart des États reconnaissent le gouvernement chinois.", {"SUPPORT"}),
 ]
 
 

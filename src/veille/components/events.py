@@ -699,6 +699,10 @@ class _DocCoder:
                 confidence *= FALLBACK_PENALTY
         if not actors and token.pos_ == "NOUN":
             actors = self._demonym_actor(token, violent=violent)
+        if not actors and rule.event in SPEECH_ACTS and self._speaker_is_no_party(token):
+            # "La loi exige l'autorisation du Congrès", "la plupart des pays reconnaissent
+            # Pékin": what the text makes speak is no party, so nobody to code.
+            return None
         if not actors and violent and token.pos_ != "NOUN":
             actors = self._circumstance_actor(token)
         coactors = (self._actors_in(rule.coactor, token, role="coactor") if rule.coactor
@@ -741,6 +745,15 @@ class _DocCoder:
         event.evidence = self._evidence(token, actors + recipients, sent)
         return Candidate(event=event, token=token, sentence=self.sent_index.get(sent.start, 0),
                          in_title=token.idx < self.title_end, rule=rule, misread=misread)
+
+    def _speaker_is_no_party(self, token: Token) -> bool:
+        """Return whether an active verb's subject is a common noun naming no party."""
+        if not _verbal(token) or frames.is_passive(token):
+            return False
+        subject, _ = frames.subject_of(token)
+        return (subject is not None and subject.pos_ == "NOUN"
+                and subject.lemma_.lower() not in self.modality.statement_nouns
+                and not any(t.i in self.resolver.by_token for t in subject.subtree))
 
     def _hits_something(self, token: Token) -> bool:
         """Return whether a violent trigger names what it hit ("attaque du convoi", "la mine
