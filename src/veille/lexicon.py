@@ -24,7 +24,7 @@ LEXICON_FILES = {"VERB": "fr/verbs.yaml", "NOUN": "fr/nouns.yaml"}
 PREPOSITIONS = frozenset({"à", "avec", "contre", "de", "par", "pour", "entre", "chez", "envers",
                           "vers", "sur", "en", "auprès", "dans", "comme"})
 SLOTS = frozenset({"subj", "obj", "poss", "gov_subj", "gov_obj", "name_mod", "place", "xcomp_obj",
-                   "que_subj", "target", "cause", "inf"}
+                   "que_subj", "target", "cause", "inf", "pred"}
                   | PREPOSITIONS)
 STATUSES = frozenset({"actual", "future", "claimed", "negated", "historical"})
 

@@ -412,6 +412,10 @@ class _DocCoder:
             # is promised.
             return [o for c in token.children if c.dep_ in {"xcomp", "ccomp"}
                     for o in frames.objects(c) + list(frames.prepositional(c, "à"))]
+        if slot == "pred":
+            # "plaider non coupable": the predicative adjective and its adverbs.
+            return [t for c in token.children if c.dep_ == "xcomp" and c.pos_ in {"ADJ", "NOUN"}
+                    for t in (c, *(a for a in c.children if a.dep_ == "advmod"))]
         if slot == "inf":
             # "appeler les habitants à déposer les armes": the infinitive asked for, on the
             # verb or (as the parser often has it) on its object.
