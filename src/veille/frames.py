@@ -111,8 +111,8 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
         if child.dep_ in SUBJ | PASSIVE_SUBJ:
             # A relative pronoun stands for the noun its clause modifies.
             passive = child.dep_ in PASSIVE_SUBJ and is_passive(verb)
-            if "PronType=Rel" in str(child.morph) and verb.dep_.startswith("acl"):
-                return verb.head, passive
+            if "PronType=Rel" in str(child.morph):
+                return relative_antecedent(child), passive
             if case_of(child) is not None:
                 # "Au Burkina, des hommes armés ont attaqué …": a fronted complement read as
                 # the subject, the real subject hanging on it after the comma.
@@ -138,6 +138,19 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
         # "les soldats tués par ..." : the participle's noun is its passive subject.
         return verb.head, True
     return None, False
+
+
+def relative_antecedent(pronoun: Token) -> Token:
+    """Return the noun a relative pronoun stands for: what its clause modifies, or (when the
+    parser hung the clause on a verb) the noun just before it ("a discuté avec les
+    manifestants, qui ont refusé")."""
+    clause = pronoun.head
+    if clause.dep_.startswith("acl") and clause.head.pos_ in {"NOUN", "PROPN", "PRON"}:
+        return clause.head
+    for t in reversed(pronoun.doc[max(0, pronoun.i - 3):pronoun.i]):
+        if t.pos_ in {"NOUN", "PROPN"}:
+            return t
+    return clause.head if clause.dep_.startswith("acl") else pronoun
 
 
 def prepositional(token: Token, prep: str) -> Iterator[Token]:

@@ -452,6 +452,11 @@ ROWS = [
     ("Le FACT a lancé une offensive depuis la Libye.", "2021-04-11", "TCD", "REB", None),
     ("Les dozos ont attaqué un village peul du centre du Mali.", "2019-03-25", "MLI", "PRM", None),
     # ---- pronouns and possessives referring back ----
+    # a relative "qui" is a subject "ils" takes up, wherever the parser hung its clause
+    ("Le président nigérien a discuté avec les manifestants, qui ont refusé tout dialogue. "
+     "Ils exigent son départ.", "2023-08-01", "NER", "CVL", None),
+    ("Le ministre malien a rencontré les rebelles, qui ont rejeté l'accord. Ils réclament "
+     "l'autonomie du nord.", "2023-08-01", "MLI", "REB", None),
     ("Sergueï Lavrov est arrivé à Bamako. Il a rencontré le colonel Goïta.",
      "2023-02-08", "RUS", "GOV", "Sergueï Lavrov"),
     ("Catherine Colonna est arrivée à Niamey. Elle a rencontré les autorités nigériennes.",

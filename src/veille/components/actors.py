@@ -20,7 +20,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from ..factories import make_factory
-from ..frames import objects, subject_of, text_sentence
+from ..frames import objects, relative_antecedent, subject_of, text_sentence
 from ..knowledge import ActorKnowledge, fold, is_case_sensitive
 from ..lexicon import load_lexicon
 from ..model import Actor, Entity
@@ -416,7 +416,16 @@ class ActorResolver:
                 continue  # "il" is not "des ONG"
             if actors:
                 return referred(actors[0], "pronoun")
+            if plural and _same_gender(token, self._noun_of_subject(i)):
+                return None  # the nearest plural of its gender names no party
         return None
+
+    def _noun_of_subject(self, i: int) -> Token:
+        """Return the noun a subject entry stands for (a relative "qui": its antecedent)."""
+        token = self.doc[i]
+        if "PronType=Rel" in str(token.morph):
+            return relative_antecedent(token)
+        return token
 
     def subjects(self) -> list[tuple[int, list[Actor], bool]]:
         """Return (token index, actors, plural?) of every resolved subject, in text order."""
@@ -432,6 +441,15 @@ class ActorResolver:
                         and token.head.lemma_ not in IMPERSONAL_VERBS):
                     # (", a-t-il ajouté" is often parsed as an impersonal "il".)
                     continue
+                if token.pos_ == "PRON" and "PronType=Rel" in str(token.morph):
+                    # "... avec les combattants, qui ont refusé ...": the relative's noun is
+                    # the subject that "ils" takes up next.
+                    noun = relative_antecedent(token)
+                    actors = self.resolve(noun, with_conjuncts=False)
+                    plural = "Number=Plur" in str(noun.morph)
+                    if actors or (plural and noun.pos_ == "NOUN"):
+                        self._subjects.append((token.i, actors, plural))
+                    continue
                 if token.pos_ == "PRON":
                     # "..., avait-il réagi. Les autorités l'ont arrêté": a subject pronoun
                     # carries its antecedent on, as the last subject for what follows.
@@ -442,6 +460,10 @@ class ActorResolver:
                             self._subjects.append((token.i, [actor], plural))
                     continue
                 actors = self.resolve(token)
+                if not actors and token.pos_ == "NOUN" and "Number=Plur" in str(token.morph):
+                    # "Les combattants ont refusé ... Ils veulent": a plural that names no
+                    # party still is what the next "ils" refers to (see antecedent).
+                    self._subjects.append((token.i, [], True))
                 if actors:
                     # ("des ONG": the noun has no number, its determiner has.)
                     plural = len(actors) > 1 or any(
@@ -530,6 +552,13 @@ def _link_short_names(doc: Doc, mentions: list[ActorMention]) -> list[ActorMenti
                     full, name=actor.name, start=actor.start, end=actor.end))
         out.append(m)
     return out
+
+
+def _same_gender(pronoun: Token, noun: Token) -> bool:
+    """Return whether a noun may be what a third-person pronoun stands for, by gender."""
+    wanted = {"ils": "Masc", "eux": "Masc", "elles": "Fem"}.get(_bare_pronoun(pronoun))
+    gender = noun.morph.get("Gender")
+    return wanted is None or not gender or gender == [wanted]
 
 
 def _bare_pronoun(token: Token) -> str:
