@@ -214,9 +214,10 @@ def describing_participles(noun: Token) -> list[Token]:
     The parser hangs a participle on the nearest noun; one that disagrees with it in gender
     or number describes another ("le bilan de cette attaque donné par le gouvernement").
     """
-    return [c for c in noun.children if c.dep_ == "acl" and c.morph.get("VerbForm") == ["Part"]
-            and all(not c.morph.get(f) or not noun.morph.get(f)
-                    or c.morph.get(f) == noun.morph.get(f) for f in ("Gender", "Number"))]
+    return [c for c in noun.children
+            if c.dep_ == "acl" and c.morph.get("VerbForm", []) == ["Part"]
+            and all(not c.morph.get(f, []) or not noun.morph.get(f, [])
+                    or c.morph.get(f, []) == noun.morph.get(f, []) for f in ("Gender", "Number"))]
 
 
 def governor(token: Token, light_verbs: frozenset[str] = frozenset()) -> Token | None:

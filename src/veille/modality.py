@@ -13,8 +13,8 @@ _KEYS = ("reporting_verbs", "claim_verbs", "attribution_markers", "claim_words",
          "background_markers", "blocking_governors", "target_verbs", "target_nouns",
          "victim_verbs", "count_nouns", "light_verbs", "statement_nouns", "intention_verbs",
          "aspectual_verbs", "generic_subjects", "nationals_nouns", "descriptive_participles",
-         "wishing_verbs", "irrealis_conjunctions", "charge_verbs",
-         "object_control_verbs", "decision_verbs", "leaving_verbs", "border_words", "attacked_nouns")
+         "wishing_verbs", "irrealis_conjunctions", "charge_verbs", "object_control_verbs",
+         "decision_verbs", "leaving_verbs", "border_words", "attacked_nouns")
 
 
 @dataclass(frozen=True)

@@ -557,7 +557,7 @@ def _link_short_names(doc: Doc, mentions: list[ActorMention]) -> list[ActorMenti
 def _same_gender(pronoun: Token, noun: Token) -> bool:
     """Return whether a noun may be what a third-person pronoun stands for, by gender."""
     wanted = {"ils": "Masc", "eux": "Masc", "elles": "Fem"}.get(_bare_pronoun(pronoun))
-    gender = noun.morph.get("Gender")
+    gender = noun.morph.get("Gender", [])
     return wanted is None or not gender or gender == [wanted]
 
 
