@@ -14,7 +14,8 @@ _KEYS = ("reporting_verbs", "claim_verbs", "attribution_markers", "claim_words",
          "victim_verbs", "count_nouns", "light_verbs", "statement_nouns", "intention_verbs",
          "aspectual_verbs", "generic_subjects", "nationals_nouns", "descriptive_participles",
          "wishing_verbs", "irrealis_conjunctions", "charge_verbs", "object_control_verbs",
-         "decision_verbs", "leaving_verbs", "border_words", "attacked_nouns")
+         "decision_verbs", "leaving_verbs", "border_words", "attacked_nouns",
+         "impersonal_causes")
 
 
 @dataclass(frozen=True)
@@ -50,6 +51,7 @@ class Modality:
     leaving_verbs: frozenset[str]
     border_words: frozenset[str]
     attacked_nouns: frozenset[str]
+    impersonal_causes: frozenset[str]
 
 
 @functools.lru_cache(maxsize=1)

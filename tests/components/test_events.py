@@ -272,6 +272,10 @@ NOT_AN_EVENT_ROWS = [
     # what a text makes speak is no party: a law, "most states"
     ("Au Nigeria, la loi exige l'autorisation du Parlement pour tout déploiement.", {"REQUEST"}),
     ("La plupart des États reconnaissent le gouvernement chinois.", {"SUPPORT"}),
+    # a toll of no one's attack
+    ("Aux États-Unis, la violence armée a tué près de 20 000 Américains l'an dernier.",
+     {"ASSAULT"}),
+    ("Au Niger, le choléra a tué dix personnes à Maradi.", {"ASSAULT"}),
 ]
 
 

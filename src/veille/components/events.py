@@ -703,6 +703,10 @@ class _DocCoder:
                 confidence *= FALLBACK_PENALTY
         if not actors and token.pos_ == "NOUN":
             actors = self._demonym_actor(token, violent=violent)
+        if violent and _verbal(token) and not frames.is_passive(token) and (
+                (subject := frames.subject_of(token)[0]) is not None
+                and subject.lemma_.lower() in self.modality.impersonal_causes):
+            return None  # "la violence armée a tué 20 000 Américains": a toll, no attack
         if not actors and rule.event in SPEECH_ACTS and self._speaker_is_no_party(token):
             # "La loi exige l'autorisation du Congrès", "la plupart des pays reconnaissent
             # Pékin": what the text makes speak is no party, so nobody to code.
