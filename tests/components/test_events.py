@@ -328,6 +328,16 @@ def test_a_meeting_told_twice_is_one_meeting(extract) -> None:  # type: ignore[n
     assert len(meetings[0].more_evidence) == 1
 
 
+def test_a_victim_and_the_attack_of_one_sentence_are_one_event(extract) -> None:  # type: ignore[no-untyped-def]
+    # One mention says who was hit, the other how: one attack, with the weapon's mode.
+    result = extract("Une lycéenne américaine a été tuée lors de la fusillade du lycée de "
+                     "Parkland, en Floride, en 2018.")
+    attacks = [e for e in result.events if e.event == "ASSAULT"]
+    assert len(attacks) == 1, [e.to_dict() for e in attacks]
+    assert attacks[0].mode == "firearms"
+    assert attacks[0].cameo == "193"  # CAMEO of the mode the merged mention brought
+
+
 def test_title_event_joins_the_body_event(extract) -> None:  # type: ignore[no-untyped-def]
     result = extract("Le Tchad a expulsé l'ambassadeur d'Allemagne, accusé d'ingérence.",
                      title="Le Tchad expulse l'ambassadeur allemand")

@@ -175,6 +175,7 @@ class _DocCoder:
                       if not (c.event.event == "AGREE" and c.token.i in threats)]
         events = merge_candidates(candidates, has_title=bool(self.title_end))
         for ev in events:
+            self._derive(ev)  # (a merged mention may have brought the mode)
             self._nationals_of_actor(ev)
             self._judicial_accuser(ev)
             self._people_of_the_place(ev)

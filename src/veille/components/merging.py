@@ -76,7 +76,7 @@ def _same_event(a: Candidate, b: Candidate) -> bool:
         return False
     if ea.date and eb.date and not (ea.date.startswith(eb.date) or eb.date.startswith(ea.date)):
         return False
-    if a.sentence == b.sentence and ea.mode == eb.mode:
+    if a.sentence == b.sentence and (not ea.mode or not eb.mode or ea.mode == eb.mode):
         # Two verbs of one sentence state one event ("livre des armes et dépêche des
         # instructeurs") unless they involve different parties ("a rencontré X et a été reçu
         # par Y").
@@ -86,7 +86,7 @@ def _same_event(a: Candidate, b: Candidate) -> bool:
         else:
             recip = _keys(ea.actor) == _keys(eb.actor) or not (ea.recipient or eb.recipient)
         # "dix civils tués lors d'une attaque de l'EIGS": one says who was hit, the other who
-        # attacked.
+        # attacked (or how: "tuée lors de la fusillade").
         complementary = (not ea.actor and not eb.recipient) or (not eb.actor and not ea.recipient)
         return (share and recip) or complementary
     if _casualties_of(ea, eb) or _casualties_of(eb, ea):
@@ -128,6 +128,8 @@ def _absorb(into: Event, other: Event, *, union_recipients: bool = False) -> Non
         into.more_evidence.append(other.evidence)
     if not into.actor:
         into.actor.extend(other.actor)
+    if into.mode is None and other.mode is not None:
+        into.mode = other.mode  # "tuée lors de la fusillade": how, from the other mention
     if union_recipients or not into.recipient:
         for r in other.recipient:
             if all(r.key != b.key for b in into.recipient):
