@@ -276,6 +276,10 @@ NOT_AN_EVENT_ROWS = [
     ("Aux États-Unis, la violence armée a tué près de 20 000 Américains l'an dernier.",
      {"ASSAULT"}),
     ("Au Niger, le choléra a tué dix personnes à Maradi.", {"ASSAULT"}),
+    ("Le volcan est entré en éruption en 2002 près de Goma, tuant 250 personnes.", {"ASSAULT"}),
+    # a question asserts nothing
+    ("Qui a attaqué le camp militaire de Boulkessi, au Mali ?", {"ASSAULT"}),
+    ("Le Niger va-t-il expulser l'ambassadeur de France ?", {"SANCTION"}),
 ]
 
 

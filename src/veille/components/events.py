@@ -248,6 +248,9 @@ class _DocCoder:
         de", "refuser de" it is a purpose or a possibility. A participle modifying a noun ("un
         communiqué signé") is an event only when that noun is a party to it ("les soldats tués").
         """
+        # "Qui reconnaît Taïwan ?": a question asserts nothing.
+        if _is_question(token.sent):
+            return False
         # "des hommes armés", "des groupes islamistes armes": a participle that describes.
         if fold(token.lower_) in self.modality.descriptive_participles and not any(
                 c.dep_.startswith("aux") for c in token.children):
@@ -705,8 +708,7 @@ class _DocCoder:
         if not actors and token.pos_ == "NOUN":
             actors = self._demonym_actor(token, violent=violent)
         if violent and _verbal(token) and not frames.is_passive(token) and (
-                (subject := frames.subject_of(token)[0]) is not None
-                and subject.lemma_.lower() in self.modality.impersonal_causes):
+                self._impersonal_cause(token)):
             return None  # "la violence armée a tué 20 000 Américains": a toll, no attack
         if not actors and rule.event in SPEECH_ACTS and self._speaker_is_no_party(token):
             # "La loi exige l'autorisation du Congrès", "la plupart des pays reconnaissent
@@ -754,6 +756,14 @@ class _DocCoder:
         event.evidence = self._evidence(token, actors + recipients, sent)
         return Candidate(event=event, token=token, sentence=self.sent_index.get(sent.start, 0),
                          in_title=token.idx < self.title_end, rule=rule, misread=misread)
+
+    def _impersonal_cause(self, verb: Token) -> bool:
+        """Return whether what a verb of violence has as subject harms without attacking: "le
+        choléra a tué", "le volcan est entré en éruption, tuant 250 personnes"."""
+        subject, _ = frames.subject_of(verb)
+        if subject is None and verb.dep_ == "advcl" and verb.head != verb:
+            subject, _ = frames.subject_of(verb.head)  # the participle's clause above it
+        return subject is not None and subject.lemma_.lower() in self.modality.impersonal_causes
 
     def _speaker_is_no_party(self, token: Token) -> bool:
         """Return whether an active verb's subject is a common noun naming no party."""
@@ -1278,6 +1288,15 @@ def _bare_noun_after_noun(token: Token) -> bool:
     return (token.dep_ in {"nmod", "appos", "compound", "flat:name"} and head.i == token.i - 1
             and head.pos_ in {"NOUN", "PROPN"} and token.is_lower
             and not any(c.dep_ in {"det", "case"} for c in token.children))
+
+
+def _is_question(sent: Span) -> bool:
+    """Return whether a sentence ends with a question mark (quotes and spaces aside)."""
+    for t in reversed(sent):
+        if t.is_space or t.text in {"»", '"', "”", ")"}:
+            continue
+        return t.text.endswith("?")
+    return False
 
 
 def _has_determiner(token: Token) -> bool:
