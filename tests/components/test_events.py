@@ -277,6 +277,8 @@ NOT_AN_EVENT_ROWS = [
      {"ASSAULT"}),
     ("Au Niger, le choléra a tué dix personnes à Maradi.", {"ASSAULT"}),
     ("Le volcan est entré en éruption en 2002 près de Goma, tuant 250 personnes.", {"ASSAULT"}),
+    # candidates who challenge a president compete with him
+    ("Au Ghana, douze candidats défient le président sortant lors de l'élection.", {"REJECT"}),
     # a question asserts nothing
     ("Qui a attaqué le camp militaire de Boulkessi, au Mali ?", {"ASSAULT"}),
     ("Le Niger va-t-il expulser l'ambassadeur de France ?", {"SANCTION"}),
