@@ -128,6 +128,8 @@ ROWS = [
      "propos.", "REJECT", "MLI", "CIV", "actual"),
     ("statement", "Le ministre rwandais a accusé l'armée congolaise. Kinshasa a condamné ces "
      "déclarations.", "ACCUSE", "COD", "RWA", "actual"),
+    ("statement", "Le Mali a accusé la France d'ingérence, mais le gouvernement français nie "
+     "ces accusations.", "REJECT", "FRA", "MLI", "actual"),
     # a nationality adjective names the actor of an event noun
     ("demonym actor", "L'invasion russe de l'Ukraine a commencé en février 2022.",
      "ASSAULT", "RUS", "UKR", "historical"),

@@ -563,7 +563,8 @@ class _DocCoder:
         """Return who made the statement an accusation or a rejection answers.
 
         "Moscou a condamné ces propos": the last party named as a subject before, other than
-        the one answering.
+        the one answering, in an earlier sentence or earlier in its own ("La RD Congo a accusé
+        le Rwanda ..., mais Kigali nie ces accusations").
         """
         # The object, however the parser labels it ("ces propos" is read as an oblique).
         objects = [c for c in token.children if c.dep_ in {"obj", "obl", "obl:mod", "obl:arg"}
@@ -571,9 +572,8 @@ class _DocCoder:
         if not any(o.lemma_.lower() in self.modality.statement_nouns for o in objects):
             return []
         own = {a.country for a in actors}
-        start, _ = frames.text_sentence(token)
         for i, subject_actors, _plural in reversed(self.resolver.subjects()):
-            if i >= start:
+            if i >= token.i:
                 continue
             for a in subject_actors:
                 if a.country and a.country not in own:
@@ -793,7 +793,8 @@ class _DocCoder:
     def _evidence(self, token: Token, actors: list[Actor], sent: Span) -> Evidence:
         start, end = token.idx, token.idx + len(token)
         for a in actors:
-            if (a.start is not None and a.end is not None
+            # (A pronoun's antecedent is named elsewhere: its offsets are the antecedent's.)
+            if (a.start is not None and a.end is not None and a.kind != "pronoun"
                     and sent.start_char <= a.start < sent.end_char):
                 start, end = min(start, a.start), max(end, a.end)
         for child in token.children:
@@ -890,13 +891,22 @@ class _DocCoder:
             for place, span in self.places:
                 if span is not None and span.root.dep_ == "obj" and span.root.head == token:
                     return place
+        # A party's own name is not where the event happened, nor is a place inside the
+        # actor's ("le gouvernement de Kigali"); a place inside the target's is ("le
+        # détachement militaire de Barsalogho").
         used = {(a.start, a.end) for a in cand.event.actor + cand.event.recipient
                 if a.kind != "place"}
+        actor_spans = [(a.start, a.end) for a in cand.event.actor
+                       if a.kind not in {"place", "pronoun"} and a.start is not None
+                       and a.end is not None]
         start, end = frames.text_sentence(token)
         in_clause: tuple[tuple[int, int], Place] | None = None
         in_sentence: tuple[tuple[int, int], Place] | None = None
         for place, span in self.places:
-            if span is None or not start <= span.start < end or (place.start, place.end) in used:
+            if span is None or not start <= span.start < end or (
+                    place.start, place.end) in used or any(
+                    place.start is not None and a_start <= place.start < a_end
+                    for a_start, a_end in actor_spans):
                 continue
             if place.lat is None:
                 continue
