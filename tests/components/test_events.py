@@ -432,6 +432,9 @@ UNDATED_ROWS = [
      "COERCE", "2023-03", "publication"),
     ("Le Burkina Faso a expulsé deux diplomates français.",
      "SANCTION", "2023-03", "publication"),
+    # also on someone's word
+    ("Selon l'ONU, la Pologne a accueilli 500 000 réfugiés ukrainiens.",
+     "AID", "2023-03", "publication"),
     # the present of news: acts take the month, stances (accusing, denying) stay undated
     ("La Turquie s'engage à former les soldats nigériens.", "AGREE", "2023-03", "publication"),
     ("L'armée tchadienne mène une opération contre Boko Haram.",

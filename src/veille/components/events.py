@@ -837,8 +837,10 @@ class _DocCoder:
             if place is not None:
                 ev.place = place
             self._inherit(cand, previous)
-            if ev.date is None and ev.status == "actual" and self._told_as_news(cand.token, ev):
-                # News told in the passé composé with no date of its own happened lately:
+            if (ev.date is None and ev.status in {"actual", "claimed"}
+                    and self._told_as_news(cand.token, ev)):
+                # News told in the passé composé with no date of its own happened lately
+                # (also when told on someone's word: "selon l'ONU, la Pologne a accueilli"):
                 # the month of publication, flagged as such ("publication"), not the day.
                 assert self.published is not None
                 ev.date, ev.date_precision = self.published.isoformat()[:7], "month"
