@@ -474,6 +474,13 @@ NOTHING = [
 SEQUELS = [
     ("La Mauritanie a reconnu Israël en 1999 et a rompu les liens dix ans plus tard.", WED,
      "dix ans plus tard", "2009", "year", _x(REL, direction=None)),
+    # the period of the date before: alone, or completing a month
+    ("Le coup d'État a eu lieu en 2012. La même année, la France est intervenue.", WED,
+     "La même année", "2012", "year", REL),
+    ("Il a été arrêté en mars 2017. En juillet de la même année, il a été condamné.", WED,
+     "En juillet de la même année", "2017-07", "month", REL),
+    ("L'attaque a eu lieu le 3 mars 2021. Le même jour, l'armée a riposté.", WED,
+     "Le même jour", "2021-03-03", "day", REL),
     ("Il a quitté l'armée en 1969. Une décennie plus tard, il a pris le pouvoir.", WED,
      "Une décennie plus tard", "1979", "year", REL),
     ("L'attaque a eu lieu le 12 mars 2022. Le lendemain, l'armée a riposté.", WED,

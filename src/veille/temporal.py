@@ -210,6 +210,9 @@ class FrenchTimeGrammar:
             rf"|(?:l{APOS}|le{SP}|la{SP})(?P<punit>{p.unit}){SP}(?P<pdir>{sequel})){END}")
         self.sequel_word = re.compile(
             rf"{BEGIN}(?:{alternation(lex.sequel_days)}|{sequel}){END}")
+        # "la même année", or completing the date before it: "en juillet de la même année".
+        self.same_period = re.compile(
+            rf"{BEGIN}(?P<of>d(?:e|u){SP})?(?P<same>{alternation(lex.same_periods)}){END}")
         self.anchor_before = re.compile(
             rf"{BEGIN}(?P<a>{p.anchor})(?:{SP}|(?<=['’ʼ])){_ARTICLE}\Z")
         self.anchor_start = re.compile(rf"(?P<a>{p.anchor}){END}")
@@ -300,6 +303,39 @@ class FrenchTimeGrammar:
             # No direction: "le lendemain" is later than the text's date, not than the
             # publication; the value alone tells past from future.
             out.append(_tv(m, text, value=value, precision=precision, relative=True))
+        out.sort(key=lambda tv: tv.start)
+        return self._same_periods(lower, text, out)
+
+    def _same_periods(self, lower: str, text: str, found: list[TimeValue]) -> list[TimeValue]:
+        """Resolve "la même année" (and "en juillet de la même année") from the date before."""
+        out = list(found)
+        for m in self.same_period.finditer(lower):
+            unit = self.lex.same_periods[normalize(m.group("same"))]
+            before = [c for c in out if c.end <= m.start() and c.value and c.anchor == "at"]
+            # "en juillet de la même année": the month just before takes the year of the date
+            # before it.
+            if m.group("of") and before and lower[before[-1].end:m.start()].strip() == "":
+                owner = before[-1]
+                earlier = [c for c in before[:-1] if c.precision is not None]
+                if unit == "year" and earlier and owner.precision in {"month", "day"}:
+                    year = earlier[-1].value.split("-")[0]  # type: ignore[union-attr]
+                    value = year + owner.value[4:]  # type: ignore[index]
+                    out[out.index(owner)] = dataclasses.replace(
+                        owner, value=value, end=m.end(), text=text[owner.start:m.end()],
+                        relative=True, direction=None)
+                continue
+            if m.group("of") or not before or any(
+                    not (m.end() <= c.start or m.start() >= c.end) for c in out):
+                continue
+            ref = before[-1]
+            if ref.value is None or ref.precision is None:
+                continue
+            keep = {"year": 4, "month": 7, "day": 10}[unit]
+            if len(ref.value) < keep:
+                continue  # "le même jour" after a month says no day
+            out.append(TimeValue(text=text[m.start("same"):m.end()], start=m.start("same"),
+                                 end=m.end(), value=ref.value[:keep], precision=unit,
+                                 relative=True))
         out.sort(key=lambda tv: tv.start)
         return out
 

@@ -57,6 +57,8 @@ SCHEMAS: dict[str, dict[str, Field]] = {
     "sequel_days": {"name": Field(str, True), "offset": Field(int, True), "forms": _STRS},
     "sequels": {"name": Field(str, True), "forms": _STRS,
                 "direction": Field(str, True, allowed=_DIRECTIONS)},
+    "same_periods": {"name": Field(str, True), "forms": _STRS,
+                     "unit": Field(str, True, allowed=frozenset({"day", "month", "year"}))},
 }
 
 # Whitespace inside an expression: spaces, tabs, non-breaking spaces and at most one line
@@ -156,6 +158,7 @@ class TimeLexicon:
     year_followers: frozenset[str]
     sequel_days: dict[str, int]
     sequels: dict[str, str]
+    same_periods: dict[str, str]
 
     def number(self, text: str) -> int | None:
         """Return the value of a count written in digits or words ("vingt-quatre" is 24)."""
@@ -245,6 +248,7 @@ def build_lexicon(raw: Any, *, path: str = TIME_FILE) -> TimeLexicon:
         year_followers=frozenset(f for e in data["year_followers"] for f in _forms(e)),
         sequel_days=index("sequel_days", "offset"),
         sequels=index("sequels", "direction"),
+        same_periods=index("same_periods", "unit"),
     )
 
 
