@@ -344,6 +344,7 @@ def test_a_victim_and_the_attack_of_one_sentence_are_one_event(extract) -> None:
     assert len(attacks) == 1, [e.to_dict() for e in attacks]
     assert attacks[0].mode == "firearms"
     assert attacks[0].cameo == "193"  # CAMEO of the mode the merged mention brought
+    assert attacks[0].place.name == "Parkland"  # the finer place of the two mentions
 
 
 def test_title_event_joins_the_body_event(extract) -> None:  # type: ignore[no-untyped-def]

@@ -141,7 +141,12 @@ def _absorb(into: Event, other: Event, *, union_recipients: bool = False) -> Non
         into.date, into.date_precision = other.date, other.date_precision
         into.date_source = other.date_source
     if other.place is not None and (into.place is None or (
-            into.place.kind == "country" and other.place.kind != "country"
+            _coarseness(other.place.kind) < _coarseness(into.place.kind)
             and other.place.country == into.place.country)):
         into.place = other.place
     into.confidence = max(into.confidence, other.confidence)
+
+
+def _coarseness(kind: str | None) -> int:
+    """Rank a place kind from the finest (a town) to the coarsest (a country)."""
+    return {"country": 2, "region": 1}.get(kind or "", 0)
