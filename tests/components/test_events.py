@@ -542,6 +542,15 @@ PLACE_ROWS = [
     ("country when no town stands out", None,
      "Le gouvernement malien a demandé l'aide de la communauté internationale.",
      "REQUEST", "Mali", "country"),
+    ("a road between two towns", None,
+     "Un convoi de ravitaillement a été attaqué sur l'axe Djibo-Bourzanga, au Burkina Faso.",
+     "ASSAULT", "axe Djibo-Bourzanga", "near"),
+    ("a road between two towns", None,
+     "Une embuscade a visé un convoi de l'armée sur la route Niamey-Tillabéri, au Niger.",
+     "ASSAULT", "route Niamey-Tillabéri", "near"),
+    ("a place inside the actor's name is not where", None,
+     "Le gouvernement de Bamako a critiqué la France lors d'une visite à Dakar.",
+     "ACCUSE", "Dakar", "city"),
 ]
 
 

@@ -19,6 +19,11 @@ NOT = "not a place"
 # is a country or a region, scored by its country. country NOT: the mention is no place.
 ROWS: list[tuple[str, str, str | None, float | None, float | None, str | None]] = [
     # --- Sahel towns and villages
+    # a road named by the two towns it joins: between them
+    ("Un convoi a été attaqué sur l'axe Djibo-Bourzanga, au Burkina.", "axe Djibo-Bourzanga", "BFA",
+     13.89, -1.59, "other"),
+    ("Une embuscade a visé l'armée sur la route Niamey-Tillabéri.", "route Niamey-Tillabéri",
+     "NER", 13.86, 1.78, "other"),
     ("Des hommes armés ont attaqué Djibo dans la nuit.", "Djibo", "BFA", 14.10, -1.63, "city"),
     ("Des renforts burkinabè ont été envoyés à Dori.", "Dori", "BFA", 14.04, -0.03, "city"),
     ("Une embuscade a visé un convoi près d'Arbinda, au Burkina.", "Arbinda", "BFA", 14.23,

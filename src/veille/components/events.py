@@ -912,7 +912,7 @@ class _DocCoder:
                 continue
             if place.lat is None:
                 continue
-            root = span.root
+            root = _phrase_root(span)
             case = frames.case_of(root)
             if case is None and root.dep_ == "appos":
                 case = frames.case_of(root.head)  # "dans la capitale, Kinshasa"
@@ -1300,6 +1300,15 @@ def _bare_noun_after_noun(token: Token) -> bool:
     return (token.dep_ in {"nmod", "appos", "compound", "flat:name"} and head.i == token.i - 1
             and head.pos_ in {"NOUN", "PROPN"} and token.is_lower
             and not any(c.dep_ in {"det", "case"} for c in token.children))
+
+
+def _phrase_root(span: Span) -> Token:
+    """Return the head of a place phrase: its first noun when that noun hangs outside it ("l'axe
+    Djibo-Bourzanga", whose hyphen the parser may hang elsewhere), else spaCy's root."""
+    first = span[0]
+    if first.pos_ == "NOUN" and not span.start <= first.head.i < span.end:
+        return first
+    return span.root
 
 
 def _is_question(sent: Span) -> bool:

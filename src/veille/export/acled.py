@@ -50,7 +50,7 @@ STRATEGIC_TYPES = {
 # 7 civilians, 8 external/other forces.
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 TIME_PRECISION = {"day": 1, "month": 3, "year": 3}
-GEO_PRECISION = {"city": 1, "village": 1, "region": 3, "country": 3}
+GEO_PRECISION = {"city": 1, "village": 1, "near": 2, "region": 3, "country": 3}
 
 
 def acled_type(event: dict[str, Any], recipient_sectors: set[str]) -> tuple[str, str, str]:

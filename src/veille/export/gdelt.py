@@ -32,7 +32,7 @@ COLUMNS = (
     "DATEADDED", "SOURCEURL",
 )
 # GDELT geographic resolution: 1 country, 4 world city, 5 world state (first-level region).
-GEO_TYPE = {"country": 1, "city": 4, "village": 4, "region": 5}
+GEO_TYPE = {"country": 1, "city": 4, "village": 4, "near": 4, "region": 5}
 # Known groups GDELT codes with CAMEO's group codes.
 KNOWN_GROUPS = {"IGO": "IGO", "IMG": "IMG", "NGO": "NGO"}
 

@@ -47,6 +47,8 @@ _MEMO_SIZE = 200_000
 SETTLEMENT_NOUNS = {"ville": "city", "village": "village", "localité": "village",
                     "bourgade": "village", "hameau": "village", "cité": "city",
                     "capitale": "city", "chef-lieu": "city", "commune": "village"}
+# "l'axe Djibo-Bourzanga", "la route Kaya-Dori": a road named by the two towns it joins.
+ROAD_NOUNS = frozenset({"axe", "route", "tronçon", "corridor", "piste", "voie"})
 CONNECTORS = frozenset({"de", "du", "des", "d'", "d’", "l'", "l’", "la"})
 DIRECTIONS = frozenset({"nord", "sud", "est", "ouest", "nord-est", "nord-ouest", "sud-est",
                         "sud-ouest", "centre", "centre-nord", "centre-est", "centre-ouest",
@@ -134,7 +136,7 @@ class Geoparser:
         if regions:
             context.update(regions)
             found = [self._place(doc, cand, context, votes) for cand in candidates]
-        return [place for place, _ in filter(None, found)]
+        return _join_roads(doc, [place for place, _ in filter(None, found)])
 
     def resolve(self, name: str, context_countries: Collection[str] = ()) -> GeoEntry | None:
         """Return the place a name most likely means, given the countries of the article."""
@@ -440,6 +442,49 @@ class Geoparser:
         region = gaz.admin1_of(entry)
         return _to_place(named, entry, kind=kind,
                          admin1=region.name if region is not None else None), entry
+
+
+def _join_roads(doc: Doc, places: list[Place]) -> list[Place]:
+    """Join "l'axe Djibo-Bourzanga" into one place: the road between two towns of a country.
+
+    Where an ambush "sur l'axe Kaya-Dori" happened is between the towns, not in either: the
+    midpoint, with precision "near" (ACLED's geo_precision 2: near a town). The towns stay
+    mentions of their own.
+    """
+    out: list[Place] = []
+    i = 0
+    while i < len(places):
+        first = places[i]
+        second = places[i + 1] if i + 1 < len(places) else None
+        road = _road_before(doc, first)
+        if (road is not None and second is not None and first.end is not None
+                and second.start is not None and first.kind in {"city", "village"}
+                and second.kind in {"city", "village"} and first.country == second.country
+                and doc.text[first.end:second.start] in {"-", " - ", "–", " – "}
+                and None not in (first.lat, first.lon, second.lat, second.lon)):
+            out.append(Place(
+                name=doc.text[road:second.end], start=road, end=second.end,
+                country=first.country, admin1=first.admin1 if first.admin1 == second.admin1
+                else None, lat=round((first.lat + second.lat) / 2, 4),  # type: ignore[operator]
+                lon=round((first.lon + second.lon) / 2, 4),  # type: ignore[operator]
+                kind="other", precision="near"))
+            out += [first, second]
+            i += 2
+            continue
+        out.append(first)
+        i += 1
+    return out
+
+
+def _road_before(doc: Doc, place: Place) -> int | None:
+    """Return where "axe"/"route" starts when it names the road ``place`` begins."""
+    if place.start is None:
+        return None
+    span = doc.char_span(place.start, place.end or place.start, alignment_mode="expand")
+    if span is None or span.start == 0:
+        return None
+    before = doc[span.start - 1]
+    return before.idx if before.lower_ in ROAD_NOUNS else None
 
 
 def _to_place(span: Span, entry: GeoEntry, *, kind: str, admin1: str | None) -> Place:
