@@ -62,6 +62,8 @@ ROWS = [
      "ACCUSE", "IGO", None, "actual"),
     ("verb missing an accent", "L'ONU a reprouvé l'attaque du convoi près de Djibo, au "
      "Burkina Faso.", "ACCUSE", "IGO", None, "actual"),
+    # gunmen of no country attacking a town: the attack is on that town's country
+    ("town attacked", "Des hommes armés ont attaqué Djibo.", "ASSAULT", None, "BFA", "actual"),
     # a stance on an event is two events: the judgement and the event judged
     ("stance on an event", "Le gouvernement nigérien a condamné l'attaque de la caserne de "
      "Tillia par des jihadistes.", "ASSAULT", None, "NER", "actual"),
@@ -542,6 +544,8 @@ PLACE_ROWS = [
     ("country when no town stands out", None,
      "Le gouvernement malien a demandé l'aide de la communauté internationale.",
      "REQUEST", "Mali", "country"),
+    ("the town attacked", None, "Des hommes armés ont attaqué Djibo dans la nuit.",
+     "ASSAULT", "Djibo", "city"),
     ("a road between two towns", None,
      "Un convoi de ravitaillement a été attaqué sur l'axe Djibo-Bourzanga, au Burkina Faso.",
      "ASSAULT", "axe Djibo-Bourzanga", "near"),

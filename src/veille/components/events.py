@@ -784,9 +784,9 @@ class _DocCoder:
 
     def _sentence_country(self, token: Token) -> str | None:
         """Return the country of a place named in the trigger's sentence, else the article's."""
-        start, end = frames.text_sentence(token)
-        for place, _ in self.places:
-            if place.country and place.start is not None and start <= place.start < end:
+        start, end = frames.text_sentence(token)  # (token indices, like the spans')
+        for place, span in self.places:
+            if place.country and span is not None and start <= span.start < end:
                 return place.country
         return self.resolver.main_country
 
@@ -920,7 +920,10 @@ class _DocCoder:
                 if case is None and before is not None and root.doc[root.i - 1].text == ",":
                     # (the parser may hang the name on the clause's object instead)
                     case = frames.case_of(before)
-            if case not in LOCATIVE_CASES and not self._place_of_a_located(
+            # ("ont attaqué Djibo": the town attacked is where the attack happened.)
+            attacked = (cand.event.event in VIOLENT and root.dep_ in {"obj", "nsubj:pass"}
+                        and root.head in {token, pred} and place.kind != "country")
+            if case not in LOCATIVE_CASES and not attacked and not self._place_of_a_located(
                     place, root, cand, pred):
                 continue
             if place.kind == "country" and any(
