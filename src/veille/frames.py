@@ -130,7 +130,11 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
             c for c in verb.head.children if c.dep_ == "obl:arg" and case_of(c) == "à"]
         if controller:
             return controller[0], False
-    if verb.dep_ in {"conj", "xcomp"} and verb.head != verb and verb.head.pos_ in {"VERB", "AUX"}:
+    # ("se sont rassemblés pour exiger": a purpose infinitive's subject is its clause's.)
+    purpose = verb.dep_ == "advcl" and verb.morph.get("VerbForm", []) == ["Inf"] and any(
+        c.dep_ == "mark" and c.lower_ in {"pour", "afin"} for c in verb.children)
+    if (verb.dep_ in {"conj", "xcomp"} or purpose) and verb.head != verb \
+            and verb.head.pos_ in {"VERB", "AUX"}:
         subj, _ = subject_of(verb.head, depth + 1)
         return subj, False
     if verb.dep_ == "acl" and verb.head.pos_ in {"NOUN", "PROPN"} and "VerbForm=Part" in str(

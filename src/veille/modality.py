@@ -15,7 +15,7 @@ _KEYS = ("reporting_verbs", "claim_verbs", "attribution_markers", "claim_words",
          "aspectual_verbs", "generic_subjects", "nationals_nouns", "descriptive_participles",
          "wishing_verbs", "irrealis_conjunctions", "charge_verbs", "object_control_verbs",
          "decision_verbs", "leaving_verbs", "border_words", "attacked_nouns",
-         "impersonal_causes")
+         "impersonal_causes", "occasion_verbs", "occasion_nouns")
 
 
 @dataclass(frozen=True)
@@ -52,6 +52,8 @@ class Modality:
     border_words: frozenset[str]
     attacked_nouns: frozenset[str]
     impersonal_causes: frozenset[str]
+    occasion_verbs: frozenset[str]
+    occasion_nouns: frozenset[str]
 
 
 @functools.lru_cache(maxsize=1)

@@ -64,6 +64,11 @@ ROWS = [
      "Burkina Faso.", "ACCUSE", "IGO", None, "actual"),
     # gunmen of no country attacking a town: the attack is on that town's country
     ("town attacked", "Des hommes armés ont attaqué Djibo.", "ASSAULT", None, "BFA", "actual"),
+    # what a statement or a rally is held for is said by holding it
+    ("said on an occasion", "Le parti a fait une déclaration mercredi pour exprimer sa "
+     "solidarité au président burkinabè.", "SUPPORT", None, "BFA", "actual"),
+    ("said on an occasion", "Des milliers de Maliens se sont rassemblés à Bamako pour exiger "
+     "le départ des soldats français.", "REQUEST", "MLI", "FRA", "actual"),
     # a stance on an event is two events: the judgement and the event judged
     ("stance on an event", "Le gouvernement nigérien a condamné l'attaque de la caserne de "
      "Tillia par des jihadistes.", "ASSAULT", None, "NER", "actual"),
@@ -283,6 +288,11 @@ NOT_AN_EVENT_ROWS = [
     ("Le volcan est entré en éruption en 2002 près de Goma, tuant 250 personnes.", {"ASSAULT"}),
     # candidates who challenge a president compete with him
     ("Au Ghana, douze candidats défient le président sortant lors de l'élection.", {"REJECT"}),
+    # a deed under "pour" is only an aim; a statement to come is not made yet
+    ("Des jihadistes se sont rendus à Djibo pour attaquer le camp de l'armée burkinabè.",
+     {"ASSAULT"}),
+    ("Le parti fera une déclaration pour exprimer sa solidarité au président burkinabè.",
+     {"SUPPORT"}),
     # a question asserts nothing
     ("Qui a attaqué le camp militaire de Boulkessi, au Mali ?", {"ASSAULT"}),
     ("Le Niger va-t-il expulser l'ambassadeur de France ?", {"SANCTION"}),

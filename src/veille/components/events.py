@@ -263,7 +263,8 @@ class _DocCoder:
                 return False
             # "pourrait opposer son veto": the noun's event is as real as its verb's.
             gov = frames.governor(token, self.modality.light_verbs)
-            return gov is None or gov.pos_ != "VERB" or self._asserted(gov)
+            return (gov is None or gov.pos_ != "VERB" or self._said_on_occasion(gov, rules)
+                    or self._asserted(gov))
         morph = str(token.morph)
         has_aux = any(c.dep_.startswith("aux") for c in token.children)
         # An "infinitive" with its own subject is a misread finite verb ("le gouvernement
@@ -271,7 +272,11 @@ class _DocCoder:
         has_subject = any(c.dep_ in {"nsubj", "nsubj:pass"} for c in token.children)
         if "VerbForm=Inf" in morph and not has_aux and not has_subject:
             head = token.head
-            if head == token or token.dep_ not in {"xcomp", "ccomp"}:
+            if head == token:
+                return False
+            if self._said_on_occasion(token, rules):
+                return True
+            if token.dep_ not in {"xcomp", "ccomp"}:
                 return False
             if any(c.dep_ == "mark" and c.lower_ in {"pour", "sans", "afin"}
                    for c in token.children):
@@ -298,6 +303,28 @@ class _DocCoder:
         # "celui qui envahit ...": a generic subject makes a maxim, not an event.
         subject, _ = frames.subject_of(token)
         return subject is None or subject.lower_ not in self.modality.generic_subjects
+
+    def _said_on_occasion(self, token: Token, rules: tuple[TriggerRule, ...]) -> bool:
+        """Return whether a statement told as the purpose of an occasion was made there.
+
+        "a fait une déclaration pour exprimer sa solidarité", "se sont rassemblés pour exiger
+        sa libération": what a statement, a meeting or a rally is for is said by holding it.
+        (Not deeds: "se sont rendus à Djibo pour attaquer" tells an aim.)
+        """
+        if not rules or not all(r.event in SPEECH_ACTS for r in rules):
+            return False
+        if not any(c.dep_ == "mark" and c.lower_ == "pour" for c in token.children):
+            return False
+        head = token.head
+        if head.pos_ not in {"VERB", "AUX"} or any(
+                c.dep_ == "aux" or "Mood=Cnd" in str(c.morph) or "Tense=Fut" in str(c.morph)
+                for c in (head, *head.children) if c.dep_.startswith("aux") or c is head):
+            return False
+        lemma = frames.verb_lemma(head)
+        m = self.modality
+        return lemma in m.reporting_verbs or lemma in m.occasion_verbs or any(
+            o.lemma_.lower() in m.statement_nouns | m.occasion_nouns
+            for o in frames.objects(head))
 
     def _factual_clause(self, token: Token) -> bool:
         """Return False for a "que" clause that is wished, asked for or a mere purpose.
