@@ -22,7 +22,7 @@ LEXICON_FILES = {"VERB": "fr/verbs.yaml", "NOUN": "fr/nouns.yaml"}
 # Where an argument can be found, seen in the active voice (a passive's "par" phrase is `subj`,
 # its grammatical subject is `obj`). Prepositions name prepositional dependents by their lemma.
 PREPOSITIONS = frozenset({"à", "avec", "contre", "de", "par", "pour", "entre", "chez", "envers",
-                          "vers", "sur", "en", "auprès", "dans", "comme"})
+                          "vers", "sur", "en", "auprès", "dans", "comme", "devant"})
 SLOTS = frozenset({"subj", "obj", "poss", "gov_subj", "gov_obj", "name_mod", "place", "xcomp_obj",
                    "que_subj", "target", "cause", "inf", "pred"}
                   | PREPOSITIONS)
