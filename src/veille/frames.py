@@ -133,6 +133,14 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
     # ("se sont rassemblés pour exiger": a purpose infinitive's subject is its clause's.)
     purpose = verb.dep_ == "advcl" and verb.morph.get("VerbForm", []) == ["Inf"] and any(
         c.dep_ == "mark" and c.lower_ in {"pour", "afin"} for c in verb.children)
+    if ordinal_infinitive(verb):
+        # "X est devenu le premier pays à reconnaître ...", "X a été le premier à envoyer":
+        # X did it (the subject of the predicate, or of the verb it completes).
+        head = verb.head
+        if any(c.dep_ in SUBJ for c in head.children):
+            return subject_of(head, depth + 1)[0], False
+        if head.head != head and head.head.pos_ in {"VERB", "AUX"}:
+            return subject_of(head.head, depth + 1)[0], False
     if (verb.dep_ in {"conj", "xcomp"} or purpose) and verb.head != verb \
             and verb.head.pos_ in {"VERB", "AUX"}:
         subj, _ = subject_of(verb.head, depth + 1)
@@ -142,6 +150,21 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
         # "les soldats tués par ..." : the participle's noun is its passive subject.
         return verb.head, True
     return None, False
+
+
+def ordinal_infinitive(verb: Token) -> bool:
+    """Return whether an infinitive tells what someone was the first, last or only one to do.
+
+    "sont devenus les premiers pays du Golfe à reconnaître Israël": they did recognise it.
+    """
+    if verb.morph.get("VerbForm", []) != ["Inf"] or verb.dep_ not in {"acl", "xcomp", "advcl"}:
+        return False
+    if not any(c.dep_ == "mark" and c.lower_ in {"à", "a"} for c in verb.children):
+        return False
+    head = verb.head
+    words = [head, *(c for c in head.children if c.dep_ in {"amod", "nummod"})]
+    return any(w.morph.get("NumType", []) == ["Ord"]
+               or w.lemma_.lower() in {"premier", "dernier", "seul"} for w in words)
 
 
 def relative_antecedent(pronoun: Token) -> Token:

@@ -69,6 +69,11 @@ ROWS = [
      "solidarité au président burkinabè.", "SUPPORT", None, "BFA", "actual"),
     ("said on an occasion", "Des milliers de Maliens se sont rassemblés à Bamako pour exiger "
      "le départ des soldats français.", "REQUEST", "MLI", "FRA", "actual"),
+    # the first, last or only one to do something did it
+    ("first to do", "Le Tchad a été le premier à envoyer des troupes au Mali.", "MOBILIZE",
+     "TCD", None, "actual"),
+    ("first to do", "Le Maroc a été le seul pays africain à boycotter le sommet de l'Union "
+     "africaine.", "PROTEST", "MAR", "IGO", "actual"),
     # a stance on an event is two events: the judgement and the event judged
     ("stance on an event", "Le gouvernement nigérien a condamné l'attaque de la caserne de "
      "Tillia par des jihadistes.", "ASSAULT", None, "NER", "actual"),

@@ -276,6 +276,10 @@ class _DocCoder:
                 return False
             if self._said_on_occasion(token, rules):
                 return True
+            if frames.ordinal_infinitive(token):
+                # "les premiers à reconnaître Israël": as real as the clause that says so.
+                gov = frames.first_verb_ancestor(token.head)
+                return gov is None or self._asserted(gov)
             if token.dep_ not in {"xcomp", "ccomp"}:
                 return False
             if any(c.dep_ == "mark" and c.lower_ in {"pour", "sans", "afin"}
