@@ -69,6 +69,13 @@ ROWS = [
      "solidarité au président burkinabè.", "SUPPORT", None, "BFA", "actual"),
     ("said on an occasion", "Des milliers de Maliens se sont rassemblés à Bamako pour exiger "
      "le départ des soldats français.", "REQUEST", "MLI", "FRA", "actual"),
+    # a present conditional reported in the past is the future of that report
+    ("future in the past", "Le Niger a annoncé que ses troupes quitteraient la zone des trois "
+     "frontières.", "CONCEDE", "NER", None, "future"),
+    ("future in the past", "Le Soudan et Israël ont indiqué que leurs délégations se "
+     "rencontreraient à Khartoum.", "AGREE", "SDN", None, "future"),
+    ("past conditional alleges", "Le ministre malien a déclaré que l'armée aurait tué des "
+     "civils à Moura.", "ASSAULT", "MLI", "MLI", "claimed"),
     # the first, last or only one to do something did it
     ("first to do", "Le Tchad a été le premier à envoyer des troupes au Mali.", "MOBILIZE",
      "TCD", None, "actual"),

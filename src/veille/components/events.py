@@ -32,7 +32,7 @@ from ..ontology import Ontology, load_ontology
 from ..temporal import last_before
 from .actors import GROUP_CODES, ActorResolver, referred
 from .merging import Candidate, merge_candidates
-from .status import StatusReader
+from .status import StatusReader, present_conditional
 
 LOGGER = logging.getLogger(__name__)
 
@@ -1300,7 +1300,7 @@ def _present_indicative(token: Token) -> bool:
     ("la Russie nie que ...": the gold leaves them undated), so callers leave those out."""
     morph = token.morph
     return (morph.get("Tense", []) == ["Pres"] and morph.get("Mood", []) == ["Ind"]
-            and morph.get("VerbForm", []) == ["Fin"])
+            and morph.get("VerbForm", []) == ["Fin"] and not present_conditional(token))
 
 
 def _date_of(time: TimeValue) -> tuple[str | None, str | None]:

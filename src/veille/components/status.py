@@ -107,6 +107,8 @@ class StatusReader:
                     return "future"
         if token.pos_ == "NOUN" and any(c.lower_ in self.m.future_words for c in token.children):
             return "future"
+        if self._future_in_the_past(pred):
+            return "future"
         if time is not None and time.direction == "future":
             return "future"
         if time is not None and time.value and self.published:
@@ -114,6 +116,25 @@ class StatusReader:
             if start is not None and start > self.published:
                 return "future"
         return None
+
+    def _future_in_the_past(self, verb: Token) -> bool:
+        """Return whether a present conditional is the future of a past report.
+
+        "Le Soudan et Israël ont indiqué que les délégations se rencontreraient": the
+        concordance of tenses turns "se rencontreront" into a conditional; it announces, it
+        does not allege ("aurait tué", a past conditional, still does).
+        """
+        if verb.pos_ not in {"VERB", "AUX"} or not present_conditional(verb):
+            return False
+        if any(c.dep_.startswith("aux") for c in verb.children):
+            return False  # "aurait tué"
+        head = verb.head
+        if verb.dep_ != "ccomp" or head == verb or (
+                frames.verb_lemma(head) not in self.m.reporting_verbs):
+            return False
+        past = ("Tense=Past" in str(head.morph) or "Tense=Imp" in str(head.morph)
+                or any(c.dep_ == "aux:tense" for c in head.children))
+        return past
 
     def _quote_speaker(self, token: Token) -> tuple[bool, Actor | None]:
         """Return whether the trigger is inside a quote, and who speaks there."""
@@ -172,6 +193,23 @@ class StatusReader:
             return True
         sent_text = token.sent.text.lower()
         return any(marker in sent_text for marker in self.m.background_markers)
+
+
+CONDITIONAL_ENDINGS = ("rais", "rait", "rions", "riez", "raient")
+
+
+def present_conditional(verb: Token) -> bool:
+    """Return whether a verb is in the present conditional.
+
+    The tagger often reads "se rencontreraient", "quitteraient" as indicative; the form tells:
+    the future stem (the infinitive, without the final "e" of "-re") and an imperfect ending.
+    """
+    if verb.morph.get("Mood", []) == ["Cnd"]:
+        return True
+    form, lemma = verb.lower_, verb.lemma_.lower()
+    stem = lemma[:-1] if lemma.endswith("re") else lemma
+    return (form.endswith(CONDITIONAL_ENDINGS) and lemma.endswith(("er", "ir", "re"))
+            and form.startswith(stem) and len(form) > len(stem))
 
 
 def _first_day(value: str) -> date | None:
