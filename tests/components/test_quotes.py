@@ -10,6 +10,9 @@ ROWS = [
     ("Le président ivoirien a affirmé : « La paix reviendra ».", "La paix reviendra", "CIV"),
     ("« La situation est grave », selon l'ONU.", "La situation est grave", "IGO"),
     ("“Nous sommes prêts”, a-t-il ajouté.", "Nous sommes prêts", None),
+    # guillemets typed as two angle brackets
+    ("<< Nous ne négocierons pas >>, a déclaré le ministre burkinabè de la Défense.",
+     "Nous ne négocierons pas", "BFA"),
 ]
 
 

@@ -1,4 +1,4 @@
-"""spaCy component: quoted statements (« … », “ … ”, " … ") and who said them."""
+"""spaCy component: quoted statements (« … », “ … ”, " … ", << … >>) and who said them."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Span, Token
 from ..factories import doc_text, make_factory
 from ..frames import text_sentence
 from ..knowledge import ActorKnowledge
+from ..lexicon import fold
 from ..modality import load_modality
 from ..model import Actor, Quote
 from .actors import ActorResolver
@@ -19,6 +20,7 @@ from .actors import ActorResolver
 # ("un écran de 15\"") do not open a quote. Quotes are at least two characters long.
 QUOTE_RE = re.compile(
     r"«\s*(?P<a>[^»]{2,}?)\s*»"
+    r"|<<\s*(?P<d>[^<>]{2,}?)\s*>>"  # guillemets typed as "<<" and ">>"
     r"|“(?P<b>[^”]{2,}?)”"
     r"|(?<![^\s(\[])\"(?=\S)(?P<c>[^\"\n]{2,}?)(?<=\S)\"(?![^\s.,;:!?)\]])"
 )
@@ -32,13 +34,15 @@ class QuoteRecognizer:
         self.name = name
         self.kb = ActorKnowledge.load()
         self.modality = load_modality()
+        # (Copy without accents says "declare": its lemma is compared without accents too.)
+        self.reporting = frozenset(fold(v) for v in self.modality.reporting_verbs)
 
     def __call__(self, doc: Doc) -> Doc:
         resolver = ActorResolver(doc, self.kb)
         quotes: list[Quote] = []
         text = doc_text(doc)
         for match in QUOTE_RE.finditer(text):
-            group = next(g for g in ("a", "b", "c") if match.group(g) is not None)
+            group = next(g for g in ("a", "b", "c", "d") if match.group(g) is not None)
             start, end = match.span(group)
             span = doc.char_span(start, end, alignment_mode="expand")
             speaker = self.speaker(span, resolver) if span is not None else None
@@ -52,8 +56,7 @@ class QuoteRecognizer:
         start, end = text_sentence(quote[0])
         outside = [t for t in quote.doc[start:end] if not (quote.start <= t.i < quote.end)]
         for token in outside:
-            if token.lemma_.lower() in self.modality.reporting_verbs and token.pos_ in {"VERB",
-                                                                                        "AUX"}:
+            if fold(token.lemma_.lower()) in self.reporting and token.pos_ in {"VERB", "AUX"}:
                 actor = self._subject_of(token, resolver)
                 if actor is not None:
                     return actor
