@@ -30,6 +30,12 @@ REPAIRED = [
     ("A Ouagadougou, les commerces ont rouvert.", "À Ouagadougou, les commerces ont rouvert."),
     ("Le calme est revenu. A la suite des pluies, la route est coupée.",
      "Le calme est revenu. À la suite des pluies, la route est coupée."),
+    # a past participle after an auxiliary gets its accents back, letter for letter
+    ("« Nous ne céderons pas », a declare le ministre.",
+     "« Nous ne céderons pas », a déclaré le ministre."),
+    ("Onze soldats ont ete tues dans l'attaque.", "Onze soldats ont été tués dans l'attaque."),
+    ("Le gouvernement a denonce l'attaque du convoi.",
+     "Le gouvernement a dénoncé l'attaque du convoi."),
 ]
 
 # "a" that is avoir stays
@@ -38,6 +44,8 @@ UNCHANGED = [
     "L'attaque a fait dix morts dans la nuit.",
     "La sécurité a été renforcée autour du palais.",
     "Il a Paris en ligne de mire.",
+    # a present after a noun, not a participle after an auxiliary
+    "Le ministre declare la fin de la grève.",
     "Il y a deux jours, le ministre a parlé.",
     "Elle a hier annoncé sa démission.",
     "Le gouvernement a pris des mesures et a promis des élections.",

@@ -14,6 +14,11 @@ The rules say when "a" cannot be avoir; the words live in ``data/fr/accents.yaml
 - "A" opening a sentence ("A Ouagadougou, ...");
 - before a capitalised name, but not after a subject pronoun ("attaque a Djibo" but
   "il a Paris en ligne de mire").
+
+The same pass gives past participles after an auxiliary their accents back ("a declare" →
+"a déclaré", "ont ete tues" → "ont été tués"): the lexicon's verbs and the verbs of reported
+speech, where the accents are all the copy lost (one letter for one again), so that the tagger
+reads a verb, not a noun "declare".
 """
 
 from __future__ import annotations
@@ -65,20 +70,66 @@ def load_rules() -> AccentRules:
 
 
 def repair(text: str) -> tuple[str, tuple[int, ...]]:
-    """Return ``text`` with "à" for every "a" that cannot be avoir, and the changed offsets."""
+    """Return ``text`` with "à" for every "a" that cannot be avoir, and past participles after
+    an auxiliary with their accents ("a declare" → "a déclaré"); and the changed offsets."""
     if "a" not in text and "A" not in text:
         return text, ()
     rules = load_rules()
+    chars: list[str] | None = None
     changed: list[int] = []
     for m in _A.finditer(text):
         if _is_preposition(text, m.start(), rules):
             changed.append(m.start())
-    if not changed:
+    if changed:
+        chars = list(text)
+        for i in changed:
+            chars[i] = "à" if chars[i] == "a" else "À"
+    participles = _accented_participles()
+    for m in _AFTER_AUXILIARY.finditer(text):
+        word = m.group("word")
+        accented = participles.get(word.lower())
+        if accented is None or word != word.lower():
+            continue
+        if chars is None:
+            chars = list(text)
+        if m.group("ete") == "ete":  # "ont ete tues": the auxiliary lost its accents too
+            for k in (0, 2):
+                chars[m.start("ete") + k] = "é"
+                changed.append(m.start("ete") + k)
+        for k, (old, new) in enumerate(zip(word, accented, strict=True)):
+            if old != new:
+                chars[m.start("word") + k] = new
+                changed.append(m.start("word") + k)
+    if chars is None:
         return text, ()
-    chars = list(text)
-    for i in changed:
-        chars[i] = "à" if chars[i] == "a" else "À"
-    return "".join(chars), tuple(changed)
+    return "".join(chars), tuple(sorted(changed))
+
+
+# "a declare", "ont ete tues", "est arrivee": an auxiliary, then a word.
+_AFTER_AUXILIARY = re.compile(
+    r"(?<![\w'’\-])(?:a|ont|avait|avaient|aura|auront|est|sont|etait|etaient|été|ete|"
+    r"sera|seront)[^\S\n]+(?:(?P<ete>ete|été)[^\S\n]+)?(?P<word>[a-z]+)(?![\w'’\-])")
+
+
+@functools.lru_cache(maxsize=1)
+def _accented_participles() -> dict[str, str]:
+    """Return accent-free past participles mapped to their spelling, one letter for one.
+
+    The lexicon's verbs and the verbs of reported speech ("declare" → "déclaré"): only forms
+    whose accents are all that the copy lost, so offsets hold.
+    """
+    from .lexicon import load_lexicon, past_participles  # (the lexicon loads the ontology)
+    from .modality import load_modality
+
+    m = load_modality()
+    verbs = set(load_lexicon().participles.values()) | m.reporting_verbs | m.claim_verbs
+    out: dict[str, str] = {}
+    for verb in verbs:
+        for form in past_participles(verb):
+            plain = fold(form).lower()
+            if plain != form and len(plain) == len(form):
+                out.setdefault(plain, form)
+    return out
 
 
 def _is_preposition(text: str, i: int, rules: AccentRules) -> bool:

@@ -67,7 +67,7 @@ ROWS = [
     # what a statement or a rally is held for is said by holding it
     ("said on an occasion", "Le parti a fait une déclaration mercredi pour exprimer sa "
      "solidarité au président burkinabè.", "SUPPORT", None, "BFA", "actual"),
-    ("said on an occasion", "Des milliers de Maliens se sont rassemblés à Bamako pour exiger "
+    ("said on an occasion", "Le collectif malien a tenu une conférence de presse pour exiger "
      "le départ des soldats français.", "REQUEST", "MLI", "FRA", "actual"),
     # a present conditional reported in the past is the future of that report
     ("future in the past", "Le Niger a annoncé que ses troupes quitteraient la zone des trois "
@@ -300,7 +300,10 @@ NOT_AN_EVENT_ROWS = [
     ("Le volcan est entré en éruption en 2002 près de Goma, tuant 250 personnes.", {"ASSAULT"}),
     # candidates who challenge a president compete with him
     ("Au Ghana, douze candidats défient le président sortant lors de l'élection.", {"REJECT"}),
-    # a deed under "pour" is only an aim; a statement to come is not made yet
+    # what protesters demand is their protest; a deed under "pour" is only an aim; a
+    # statement to come is not made yet
+    ("Des centaines d'étudiants ont manifesté à Niamey pour réclamer leurs bourses.",
+     {"REQUEST"}),
     ("Des jihadistes se sont rendus à Djibo pour attaquer le camp de l'armée burkinabè.",
      {"ASSAULT"}),
     ("Le parti fera une déclaration pour exprimer sa solidarité au président burkinabè.",
