@@ -308,6 +308,9 @@ NOT_AN_EVENT_ROWS = [
      {"ASSAULT"}),
     ("Le parti fera une déclaration pour exprimer sa solidarité au président burkinabè.",
      {"SUPPORT"}),
+    # talks made conditional on something have not taken place
+    ("Les pays arabes ont conditionné les pourparlers de paix avec Israël à son retrait.",
+     {"CONSULT"}),
     # a question asserts nothing
     ("Qui a attaqué le camp militaire de Boulkessi, au Mali ?", {"ASSAULT"}),
     ("Le Niger va-t-il expulser l'ambassadeur de France ?", {"SANCTION"}),
