@@ -56,6 +56,7 @@ class Article:
 # story (kind "inferred"); the store tells them from names the text gave by these forms.
 UNIDENTIFIED_NAME = "non identifié ({})"
 INFERRED_NAME = "{} (cause présumée)"
+INFERRED_TARGET_NAME = "{} (cible présumée)"
 
 
 def is_filler_name(name: str | None) -> bool:
@@ -63,7 +64,8 @@ def is_filler_name(name: str | None) -> bool:
     if not name:
         return False
     return (name.startswith(UNIDENTIFIED_NAME.split("{}")[0])
-            or name.endswith(INFERRED_NAME.split("{}")[1]))
+            or name.endswith(INFERRED_NAME.split("{}")[1])
+            or name.endswith(INFERRED_TARGET_NAME.split("{}")[1]))
 
 
 @dataclass

@@ -642,6 +642,22 @@ INVADED_ROWS = [
 ]
 
 
+def test_a_state_attack_without_target_is_on_the_country_fled(extract) -> None:  # type: ignore[no-untyped-def]
+    # The refugees' country is the one invaded, not the article's (Poland); and the flight's
+    # cause is then the invader.
+    events = extract("Depuis le début de l'invasion russe, plus d'un million de civils ont "
+                     "fui l'Ukraine. La Pologne en a accueilli la moitié.").events
+    [invasion] = [e for e in events if e.event == "ASSAULT"]
+    assert [(r.country, r.kind) for r in invasion.recipient] == [("UKR", "inferred")]
+    [flight] = [e for e in events if e.event == "SANCTION"]
+    assert [a.country for a in flight.actor] == ["RUS"]
+    # An army's own country fled is no target it attacked from outside.
+    events = extract("L'armée malienne a mené des frappes dans le centre. Des milliers de "
+                     "civils ont fui le Mali.").events
+    assert all("inferred" not in {r.kind for r in e.recipient}
+               for e in events if e.event == "ASSAULT")
+
+
 @pytest.mark.parametrize(("text", "invaded", "attacker"), INVADED_ROWS)
 def test_attack_on_a_country_is_by_the_story_attacker(extract, text, invaded, attacker) -> None:  # type: ignore[no-untyped-def]
     # A country does not invade itself: the untold author is the story's attacker of it.

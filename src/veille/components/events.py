@@ -27,7 +27,16 @@ from ..geo.gazetteer import Gazetteer
 from ..knowledge import ActorKnowledge
 from ..lexicon import Lexicon, TriggerRule, fold, load_lexicon
 from ..modality import Modality, load_modality
-from ..model import INFERRED_NAME, UNIDENTIFIED_NAME, Actor, Event, Evidence, Place, TimeValue
+from ..model import (
+    INFERRED_NAME,
+    INFERRED_TARGET_NAME,
+    UNIDENTIFIED_NAME,
+    Actor,
+    Event,
+    Evidence,
+    Place,
+    TimeValue,
+)
 from ..ontology import Ontology, load_ontology
 from ..temporal import last_before
 from .actors import GROUP_CODES, ActorResolver, referred
@@ -179,6 +188,7 @@ class _DocCoder:
             self._nationals_of_actor(ev)
             self._judicial_accuser(ev)
             self._people_of_the_place(ev)
+        _untold_target(events, self._country_name)
         _untold_attacker(events, self._country_name)
         _origin_of_refugees(events)
         for ev in events:
@@ -1234,6 +1244,35 @@ class _DocCoder:
         ev.score = self.onto.score(ev.event, ev.mode)
 
     # -- merging -------------------------------------------------------------------------------
+
+def _untold_target(events: list[Event], country_name: Callable[[str], str]) -> None:
+    """Give a state's attack with no stated target the one country the story's people fled.
+
+    "depuis le début de l'invasion russe" in a report on the refugees who "ont fui l'Ukraine":
+    the invasion is of the country fled, not of the article's own country (which the
+    unidentified side would otherwise take). Only when exactly one country was fled and the
+    attacker is not of it.
+    """
+    fled = {r.country for ev in events if ev.event == "SANCTION" and ev.mode == "expel"
+            for r in ev.recipient
+            if r.country and r.country not in GROUP_CODES and r.kind == "country"}
+    if len(fled) != 1:
+        return
+    (target,) = fled
+    where = next((ev.place for ev in events if ev.event == "SANCTION" and ev.mode == "expel"
+                  and ev.place is not None and ev.place.country == target), None)
+    for ev in events:
+        if ev.event != "ASSAULT" or ev.recipient or ev.status in {"negated", "future"}:
+            continue
+        states = {a.country for a in ev.actor
+                  if a.country and a.kind in {"country", "demonym", "capital", "description"}}
+        if len(states) == 1 and target not in states:
+            ev.recipient.append(Actor(name=INFERRED_TARGET_NAME.format(country_name(target)),
+                                      country=target, kind="inferred"))
+            if where is not None and (ev.place is None or (
+                    ev.place.kind == "country" and ev.place.country != target)):
+                ev.place = where  # (a country-level guess gives way to the country attacked)
+
 
 def _untold_attacker(events: list[Event], country_name: Callable[[str], str]) -> None:
     """Give a flight or an attack on a country with no stated author the attacker of that
