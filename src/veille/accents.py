@@ -86,9 +86,9 @@ def repair(text: str) -> tuple[str, tuple[int, ...]]:
             chars[i] = "à" if chars[i] == "a" else "À"
     participles = _accented_participles()
     for m in _AFTER_AUXILIARY.finditer(text):
-        word = m.group("word")
-        accented = participles.get(word.lower())
-        if accented is None or word != word.lower():
+        word = m.group("word")  # (lower case: the pattern takes no capitals)
+        accented = participles.get(word)
+        if accented is None:
             continue
         if chars is None:
             chars = list(text)

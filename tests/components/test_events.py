@@ -298,6 +298,8 @@ NOT_AN_EVENT_ROWS = [
      {"ASSAULT"}),
     ("Au Niger, le choléra a tué dix personnes à Maradi.", {"ASSAULT"}),
     ("Le volcan est entré en éruption en 2002 près de Goma, tuant 250 personnes.", {"ASSAULT"}),
+    ("Au Niger, des milliers d'habitants sont menacés par la famine.", {"THREATEN"}),
+    ("Au Tchad, vingt enfants ont été tués par la rougeole.", {"ASSAULT"}),
     # candidates who challenge a president compete with him
     ("Au Ghana, douze candidats défient le président sortant lors de l'élection.", {"REJECT"}),
     # what protesters demand is their protest; a deed under "pour" is only an aim; a

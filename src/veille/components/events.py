@@ -184,7 +184,7 @@ class _DocCoder:
                       if not (c.event.event == "AGREE" and c.token.i in threats)]
         events = merge_candidates(candidates, has_title=bool(self.title_end))
         for ev in events:
-            self._derive(ev)  # (a merged mention may have brought the mode)
+            self._derive(ev)  # after merging: a merged mention may have brought the mode
             self._nationals_of_actor(ev)
             self._judicial_accuser(ev)
             self._people_of_the_place(ev)
@@ -308,10 +308,10 @@ class _DocCoder:
             # movement of forces or a delivery told with its author happened. ("Une radio
             # soutenue par l'ONU", "des villes occupées par l'armée" describe a state.)
             # (Not stances: "une radio soutenue", "un opposant accusé de" describe a party.)
-            holding = [r for r in rules if self._constraints_hold(r, token)][:1]
-            return (token.head.i in self.resolver.by_token
-                    and not any(r.event in SPEECH_ACTS for r in holding)) or (
-                any(r.event in {"MOBILIZE", "AID"} for r in holding) and any(
+            rule = next((r for r in rules if self._constraints_hold(r, token)), None)
+            event = rule.event if rule is not None else None
+            return (token.head.i in self.resolver.by_token and event not in SPEECH_ACTS) or (
+                event in {"MOBILIZE", "AID"} and any(
                     a.country for t in frames.prepositional(token, "par")
                     for a in self.resolver.resolve(t, with_conjuncts=False)))
         # "celui qui envahit ...": a generic subject makes a maxim, not an event.
@@ -330,9 +330,11 @@ class _DocCoder:
         if not any(c.dep_ == "mark" and c.lower_ == "pour" for c in token.children):
             return False
         head = token.head
+        # (Done, not to come: no future or conditional on the occasion, nor a modal "aux".)
+        tensed = [head, *(c for c in head.children if c.dep_.startswith("aux"))]
         if head.pos_ not in {"VERB", "AUX"} or any(
-                c.dep_ == "aux" or "Mood=Cnd" in str(c.morph) or "Tense=Fut" in str(c.morph)
-                for c in (head, *head.children) if c.dep_.startswith("aux") or c is head):
+                t.dep_ == "aux" or "Mood=Cnd" in str(t.morph) or "Tense=Fut" in str(t.morph)
+                for t in tensed):
             return False
         lemma = frames.verb_lemma(head)
         m = self.modality
@@ -748,9 +750,11 @@ class _DocCoder:
                 confidence *= FALLBACK_PENALTY
         if not actors and token.pos_ == "NOUN":
             actors = self._demonym_actor(token, violent=violent)
-        if violent and _verbal(token) and not frames.is_passive(token) and (
+        if (violent or rule.event == "THREATEN") and _verbal(token) and (
                 self._impersonal_cause(token)):
-            return None  # "la violence armée a tué 20 000 Américains": a toll, no attack
+            # "la violence armée a tué 20 000 Américains", "menacés par la famine": a toll or
+            # a danger, not an attack or a threat someone made.
+            return None
         if not actors and rule.event in SPEECH_ACTS and self._speaker_is_no_party(token):
             # "La loi exige l'autorisation du Congrès", "la plupart des pays reconnaissent
             # Pékin": what the text makes speak is no party, so nobody to code.
@@ -799,12 +803,13 @@ class _DocCoder:
                          in_title=token.idx < self.title_end, rule=rule, misread=misread)
 
     def _impersonal_cause(self, verb: Token) -> bool:
-        """Return whether what a verb of violence has as subject harms without attacking: "le
-        choléra a tué", "le volcan est entré en éruption, tuant 250 personnes"."""
-        subject, _ = frames.subject_of(verb)
-        if subject is None and verb.dep_ == "advcl" and verb.head != verb:
-            subject, _ = frames.subject_of(verb.head)  # the participle's clause above it
-        return subject is not None and subject.lemma_.lower() in self.modality.impersonal_causes
+        """Return whether who does what a verb says (its subject, a passive's "par") harms
+        without meaning to: "le choléra a tué", "menacés par la famine", "le volcan est entré en
+        éruption, tuant 250 personnes"."""
+        causes = self._slot_tokens("subj", verb)
+        if not causes and verb.dep_ == "advcl" and verb.head != verb:
+            causes = self._slot_tokens("subj", verb.head)  # the participle's clause above it
+        return any(t.lemma_.lower() in self.modality.impersonal_causes for t in causes)
 
     def _speaker_is_no_party(self, token: Token) -> bool:
         """Return whether an active verb's subject is a common noun naming no party."""
@@ -891,7 +896,6 @@ class _DocCoder:
             if ev.place is not None and ev.place.kind == "country" and ev.status != "historical":
                 ev.place = self._main_town(ev.place.country) or ev.place
             previous.append(cand)
-            self._derive(ev)
 
     def _time_for(self, token: Token, *, anywhere_in_sentence: bool = False) -> TimeValue | None:
         """Return the time expression of the trigger's clause (or of a noun trigger's phrase).
@@ -1146,7 +1150,7 @@ class _DocCoder:
             return
         # Whoever made people flee is not "someone from where they fled", and a country is
         # not invaded by someone of its own ("l'invasion de Taïwan"): left unsaid.
-        flight = (ev.event == "SANCTION" and ev.mode == "expel") or (
+        flight = _is_flight(ev) or (
             ev.event == "ASSAULT" and any(r.kind in {"country", "capital"} for r in ev.recipient))
         code = ev.place.country
         country = self.resolver.kb.country(code)
@@ -1245,6 +1249,11 @@ class _DocCoder:
 
     # -- merging -------------------------------------------------------------------------------
 
+def _is_flight(ev: Event) -> bool:
+    """Return whether an event is people fleeing a place (gold/FORMAT.md: SANCTION expel)."""
+    return ev.event == "SANCTION" and ev.mode == "expel"
+
+
 def _untold_target(events: list[Event], country_name: Callable[[str], str]) -> None:
     """Give a state's attack with no stated target the one country the story's people fled.
 
@@ -1253,13 +1262,12 @@ def _untold_target(events: list[Event], country_name: Callable[[str], str]) -> N
     unidentified side would otherwise take). Only when exactly one country was fled and the
     attacker is not of it.
     """
-    fled = {r.country for ev in events if ev.event == "SANCTION" and ev.mode == "expel"
-            for r in ev.recipient
+    fled = {r.country for ev in events if _is_flight(ev) for r in ev.recipient
             if r.country and r.country not in GROUP_CODES and r.kind == "country"}
     if len(fled) != 1:
         return
     (target,) = fled
-    where = next((ev.place for ev in events if ev.event == "SANCTION" and ev.mode == "expel"
+    where = next((ev.place for ev in events if _is_flight(ev)
                   and ev.place is not None and ev.place.country == target), None)
     for ev in events:
         if ev.event != "ASSAULT" or ev.recipient or ev.status in {"negated", "future"}:
@@ -1297,7 +1305,7 @@ def _untold_attacker(events: list[Event], country_name: Callable[[str], str]) ->
     for ev in events:
         if ev.actor:
             continue
-        if ev.event == "SANCTION" and ev.mode == "expel":
+        if _is_flight(ev):
             hit = [r.country for r in ev.recipient]
         elif ev.event == "ASSAULT" and ev.status != "negated":
             hit = [r.country for r in ev.recipient if r.kind in {"country", "capital"}]
@@ -1320,7 +1328,7 @@ def _origin_of_refugees(events: list[Event]) -> None:
     l'Ukraine": refugees come from elsewhere, so the article's own country (the guess for
     unqualified people) is the one thing they are not. Only when one country was fled.
     """
-    fled = {r.country for ev in events if ev.event == "SANCTION" and ev.mode == "expel"
+    fled = {r.country for ev in events if _is_flight(ev)
             for r in ev.recipient if r.country and r.country not in GROUP_CODES}
     if len(fled) != 1:
         return

@@ -132,9 +132,8 @@ class StatusReader:
         if verb.dep_ != "ccomp" or head == verb or (
                 frames.verb_lemma(head) not in self.m.reporting_verbs):
             return False
-        past = ("Tense=Past" in str(head.morph) or "Tense=Imp" in str(head.morph)
+        return ("Tense=Past" in str(head.morph) or "Tense=Imp" in str(head.morph)
                 or any(c.dep_ == "aux:tense" for c in head.children))
-        return past
 
     def _quote_speaker(self, token: Token) -> tuple[bool, Actor | None]:
         """Return whether the trigger is inside a quote, and who speaks there."""

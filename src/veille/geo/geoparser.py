@@ -452,27 +452,25 @@ def _join_roads(doc: Doc, places: list[Place]) -> list[Place]:
     mentions of their own.
     """
     out: list[Place] = []
-    i = 0
-    while i < len(places):
-        first = places[i]
-        second = places[i + 1] if i + 1 < len(places) else None
-        road = _road_before(doc, first)
-        if (road is not None and second is not None and first.end is not None
-                and second.start is not None and first.kind in {"city", "village"}
-                and second.kind in {"city", "village"} and first.country == second.country
-                and doc.text[first.end:second.start] in {"-", " - ", "–", " – "}
-                and None not in (first.lat, first.lon, second.lat, second.lon)):
-            out.append(Place(
-                name=doc.text[road:second.end], start=road, end=second.end,
-                country=first.country, admin1=first.admin1 if first.admin1 == second.admin1
-                else None, lat=round((first.lat + second.lat) / 2, 4),  # type: ignore[operator]
-                lon=round((first.lon + second.lon) / 2, 4),  # type: ignore[operator]
-                kind="other", precision="near"))
-            out += [first, second]
-            i += 2
-            continue
+    text: str | None = None  # (joined only when two towns stand side by side)
+    for k, first in enumerate(places):
+        second = places[k + 1] if k + 1 < len(places) else None
         out.append(first)
-        i += 1
+        if (second is None or first.end is None or second.start is None
+                or not 0 < second.start - first.end <= 3 or first.country != second.country
+                or {first.kind, second.kind} - {"city", "village"}
+                or None in (first.lat, first.lon, second.lat, second.lon)):
+            continue
+        text = text if text is not None else doc.text
+        road = _road_before(doc, first)
+        if road is None or text[first.end:second.start].strip() not in {"-", "–"}:
+            continue
+        out.insert(len(out) - 1, Place(
+            name=text[road:second.end], start=road, end=second.end, country=first.country,
+            admin1=first.admin1 if first.admin1 == second.admin1 else None,
+            lat=round((first.lat + second.lat) / 2, 4),  # type: ignore[operator]
+            lon=round((first.lon + second.lon) / 2, 4),  # type: ignore[operator]
+            kind="other", precision="near"))
     return out
 
 
